@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    name = "cim.audit"
+    label = "audit"
+    verbose_name = _("Auditlog")
+
+    def ready(self) -> None:
+        from cim.audit import nav  # noqa: F401

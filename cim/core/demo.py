@@ -1,0 +1,22 @@
+"""Shared context for demo seeders. Each app's `demo.seed(ctx)` adds its part, idempotently."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+DEMO_PASSWORD = "Circulair-demo-2026"  # noqa: S105 - printed on purpose, demo only
+DEMO_DOMAIN = "demo.cim.test"
+
+
+@dataclass
+class DemoContext:
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    data: dict[str, Any] = field(default_factory=dict)  # shared objects: programme, editions, users...
+    logins: list[tuple[str, str, str]] = field(default_factory=list)  # (role, email, note)
+    notes: list[str] = field(default_factory=list)
+
+    def login(self, role: str, email: str, note: str = "") -> None:
+        if all(email != e for _, e, _ in self.logins):
+            self.logins.append((role, email, note))

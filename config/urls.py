@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Circulair Inkopen Monitor – technisch beheer"
+
+urlpatterns = [
+    path("", include("cim.portal.urls")),
+    path("account/", include("cim.accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("", include("cim.editions.urls")),
+    path("beheer/organisaties/", include("cim.organisations.urls")),
+    path("beheer/audit/", include("cim.audit.urls")),
+    path("django-admin/", admin.site.urls),
+]
