@@ -53,8 +53,28 @@ def foundation_pages() -> list[Result]:
 SUITES: list[Callable[[], list[Result]]] = [request_floor, foundation_pages]
 
 
+def app_suites() -> list[Callable[[], list[Result]]]:
+    """Rooms add benchmarks in `cim/<room>/bench.py` as a list `SUITES`."""
+    import importlib
+
+    from django.apps import apps
+
+    found: list[Callable[[], list[Result]]] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("cim."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.bench")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.bench":
+                raise
+            continue
+        found.extend(module.SUITES)
+    return found
+
+
 def run_all() -> list[Result]:
     results: list[Result] = []
-    for suite in SUITES:
+    for suite in [*SUITES, *app_suites()]:
         results.extend(suite())
     return results

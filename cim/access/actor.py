@@ -86,6 +86,18 @@ class Actor:
     def is_insider(self, *, programme_id: int, organisation_id: int) -> bool:
         return (programme_id, organisation_id) in self.organisation_scopes
 
+    def organisation_perms(self, *, programme_id: int, organisation_id: int) -> frozenset[Perm]:
+        """What the actor may do with an organisation's own content in a programme (projects,
+        lessons, conversations): staff by their role, members by their strongest active role."""
+        perms: set[Perm] = set()
+        staff_role = self.staff.get(programme_id)
+        if staff_role in STAFF_ROLES:
+            perms |= {p for p in Perm if role_has(staff_role, p)}
+        for member in self.memberships.values():
+            if member.programme_id == programme_id and member.organisation_id == organisation_id:
+                perms |= {p for p in Perm if role_has(member.role, p)}
+        return frozenset(perms)
+
     def participation_perms(self, *, participation_id: int, programme_id: int, organisation_id: int) -> frozenset[Perm]:
         """Everything this actor may do with one participation, from every role it holds."""
         perms: set[Perm] = set()

@@ -30,6 +30,9 @@ class Perm(StrEnum):
     EDIT_SCAN = "scan.edit"
     SUBMIT_SCAN = "scan.submit"
     VIEW_RESULTS = "results.view"
+    REGISTER_FOR_EVENTS = "events.register"  # register colleagues for masterclasses
+    EDIT_ORGANISATION_CONTENT = "organisation.content"  # projects and lessons of the organisation
+    CONTACT_SERVICE_DESK = "servicedesk.contact"  # ask questions, suggest improvements
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {

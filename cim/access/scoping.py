@@ -96,6 +96,59 @@ def access_participation(
     return participation
 
 
+def organisation_scope_q(actor: Actor, perm: Perm, *, programme_field: str, organisation_field: str) -> Q:
+    """A filter for organisation-owned content (projects, lessons, threads) the actor may use with
+    `perm`: everything in programmes where it is staff with `perm`, plus its own organisations'."""
+    condition = Q(pk__in=[])
+    staff_programmes = [pid for pid, role in actor.staff.items() if role_has(role, perm)]
+    if staff_programmes:
+        condition |= Q(**{f"{programme_field}__in": staff_programmes})
+    for programme_id, organisation_id in actor.organisation_scopes:
+        if perm in actor.organisation_perms(programme_id=programme_id, organisation_id=organisation_id):
+            condition |= Q(**{programme_field: programme_id, organisation_field: organisation_id})
+    return condition
+
+
+def check_organisation_access(
+    actor: Actor,
+    *,
+    programme: Any,
+    organisation: Any,
+    perm: Perm,
+    obj: Any = None,
+    request: HttpRequest | None = None,
+    audit_what: str | None = None,
+) -> None:
+    """Raise Http404 unless the actor holds `perm` on this organisation's content in this programme.
+
+    Use after fetching an organisation-owned object by id (fetch → check, one call site per view).
+    Denied attempts and outside reads (with `audit_what`) are audited like participations.
+    """
+    perms = actor.organisation_perms(programme_id=programme.pk, organisation_id=organisation.pk)
+    if perm not in perms:
+        if actor.is_authenticated:
+            record(
+                "access.denied",
+                actor=actor.user,
+                obj=obj,
+                organisation=organisation,
+                programme=programme,
+                details={"perm": str(perm), "path": request.path if request else ""},
+                request=request,
+            )
+        raise Http404
+    if audit_what and not actor.is_insider(programme_id=programme.pk, organisation_id=organisation.pk):
+        record(
+            "confidential.read",
+            actor=actor.user,
+            obj=obj,
+            organisation=organisation,
+            programme=programme,
+            details={"what": audit_what, "path": request.path if request else ""},
+            request=request,
+        )
+
+
 def editions_managed(actor: Actor, perm: Perm = Perm.MANAGE_PROGRAMME) -> QuerySet[Edition]:
     from cim.editions.models import Edition
 
