@@ -67,3 +67,90 @@ def register_demo(dotted_path: str, order: int) -> None:
 
 def demo_seeders() -> list[Callable[..., None]]:
     return [import_string(path) for _, path in sorted(_demo_seeders)]
+
+
+# --- Reminders -------------------------------------------------------------------------------
+# Rooms declare reminder kinds; the service desk's `send_reminders` command sends what is due,
+# never the same (kind, key) twice, and lets staff preview and pause each kind.
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    key: str  # unique within its kind: a reminder with the same key is never sent twice
+    email: str
+    name: str
+    language: str
+    context: dict[str, Any]
+    programme_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReminderKind:
+    code: str  # stable, e.g. "scan.deadline_14"
+    label: Any  # lazy translation
+    description: Any
+    template: str  # mail template prefix (…_subject.txt, ….txt, ….html)
+    due: Callable[[Any], Iterable[DueReminder]]  # given today's date (Europe/Amsterdam)
+
+
+_reminder_kinds: dict[str, ReminderKind] = {}
+
+
+def register_reminder_kind(kind: ReminderKind) -> None:
+    _reminder_kinds[kind.code] = kind
+
+
+def reminder_kinds() -> list[ReminderKind]:
+    return sorted(_reminder_kinds.values(), key=lambda k: k.code)
+
+
+# --- Calendar --------------------------------------------------------------------------------
+# Dates a person should see on the dashboard and in their personal iCalendar feed.
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    uid: str  # stable across feeds and updates
+    title: str
+    start: Any  # datetime (aware) or date for all-day entries
+    end: Any = None
+    location: str = ""
+    description: str = ""
+    url: str = ""
+
+
+CalendarProvider = Callable[[Any], Iterable[CalendarEntry]]  # given the user
+_calendar_providers: list[CalendarProvider] = []
+
+
+def register_calendar(provider: CalendarProvider) -> None:
+    if provider not in _calendar_providers:
+        _calendar_providers.append(provider)
+
+
+def calendar_entries(user: Any) -> list[CalendarEntry]:
+    entries = [entry for provider in _calendar_providers for entry in provider(user)]
+    return sorted(entries, key=lambda e: str(e.start))
+
+
+# --- Participation overview columns ----------------------------------------------------------
+# The service desk's per-edition overview shows one column per registered provider.
+
+
+@dataclass(frozen=True)
+class OverviewColumn:
+    key: str
+    label: Any
+    values: Callable[[list[Any]], dict[int, str]]  # participations -> {participation id: text}
+    order: int = 100
+
+
+_overview_columns: dict[str, OverviewColumn] = {}
+
+
+def register_overview_column(column: OverviewColumn) -> None:
+    _overview_columns[column.key] = column
+
+
+def overview_columns() -> list[OverviewColumn]:
+    return sorted(_overview_columns.values(), key=lambda c: c.order)

@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from cim.organisations.size_classes import SIZE_CLASS_CHOICES
 
 
+class ScanStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("nog niet begonnen")
+    IN_PROGRESS = "in_progress", _("bezig")
+    SUBMITTED = "submitted", _("ingediend")
+    REOPENED = "reopened", _("heropend")
+
+
 class Participation(models.Model):
     """An organisation taking part in one edition: in the monitor, the masterclasses, or both."""
 
@@ -35,6 +42,13 @@ class Participation(models.Model):
         related_name="+",
     )
     size_class = models.CharField(_("grootteklasse"), max_length=4, choices=SIZE_CLASS_CHOICES, blank=True)
+    # The scan's state, kept up to date by the scan room so that overviews and reminders need no
+    # knowledge of answers.
+    scan_status = models.CharField(
+        _("status scan"), max_length=20, choices=ScanStatus.choices, default=ScanStatus.NOT_STARTED
+    )
+    scan_progress = models.PositiveSmallIntegerField(_("voortgang scan (%)"), default=0)
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     joined_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
