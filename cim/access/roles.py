@@ -62,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.EDIT_SCAN,
             Perm.SUBMIT_SCAN,
             Perm.VIEW_RESULTS,
+            Perm.REGISTER_FOR_EVENTS,
         }
     ),
     Role.CONTRIBUTOR: frozenset({Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS}),

@@ -1,0 +1,44 @@
+"""The 'masterclass attendance' column of the service desk's per-edition overview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cim.core.registry import OverviewColumn, register_overview_column
+from cim.events import selectors
+
+
+def attendance_values(participations: list[Any]) -> dict[int, str]:
+    attendance = selectors.attendance_by_participation([p.pk for p in participations])
+    missing: set[int] = set()
+    editions = {p.edition_id: p.edition for p in participations}
+    for edition in editions.values():
+        missing |= {
+            p.pk
+            for p in selectors.penvoerders_missing_mc1(
+                edition, [p for p in participations if p.edition_id == edition.pk]
+            )
+        }
+    values = {}
+    for participation in participations:
+        counts = attendance.get(participation.pk, {})
+        registered = sum(c.registered for c in counts.values())
+        present = sum(c.present for c in counts.values())
+        text = _("%(r)s aangemeld, %(p)s aanwezig") % {"r": registered, "p": present} if counts else ""
+        if participation.pk in missing:
+            text = (text + "; " if text else "") + _("penvoerder niet aangemeld voor masterclass 1")
+        values[participation.pk] = text
+    return values
+
+
+register_overview_column(
+    OverviewColumn(
+        key="events.attendance",
+        label=gettext_lazy("Masterclasses"),
+        values=attendance_values,
+        order=60,
+    )
+)
