@@ -14,12 +14,10 @@ def certificate_filename(registration: Registration) -> str:
     return f"certificaat-{registration.event.kind}-{start:%Y-%m-%d}.pdf"
 
 
-def certificate_pdf(registration: Registration, *, language: str | None = None) -> bytes:
-    from weasyprint import HTML
-
+def certificate_html(registration: Registration, *, language: str | None = None) -> str:
     session = registration.session
     with translation.override(language or registration.language or "nl"):
-        html = render_to_string(
+        return render_to_string(
             "events/certificate.html",
             {
                 "registration": registration,
@@ -30,4 +28,10 @@ def certificate_pdf(registration: Registration, *, language: str | None = None) 
                 "issued_on": timezone.localdate(),
             },
         )
+
+
+def certificate_pdf(registration: Registration, *, language: str | None = None) -> bytes:
+    from weasyprint import HTML
+
+    html = certificate_html(registration, language=language)
     return HTML(string=html, base_url=settings.SITE_URL).write_pdf()

@@ -146,7 +146,11 @@ class PublicRegistrationForm(PersonFields):
         label=_("Sessie"), queryset=Session.objects.none(), empty_label=None, widget=forms.RadioSelect
     )
     organisation_name = forms.CharField(label=_("Uw organisatie"), max_length=200)
-    organisation_kind = forms.ChoiceField(label=_("Soort organisatie"), choices=ORGANISATION_KINDS)
+    organisation_kind = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        choices=ORGANISATION_KINDS,
+        error_messages={"required": _("Kies het soort organisatie waar u werkt.")},
+    )
     # Honeypot: invisible to people, filled in by bots.
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False, max_length=200)
 

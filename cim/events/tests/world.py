@@ -59,7 +59,7 @@ def events_world(w: World) -> EventsWorld:
         return w.extras["events"]
     desk = w.user("servicedesk")
     events = {e.kind: e for e in programme_create_defaults(actor=desk, edition=w.edition)}
-    now = timezone.now()
+    now = timezone.now().replace(second=0, microsecond=0)
     session = Session.objects.create(
         event=events["mc1"],
         starts_at=now + dt.timedelta(days=14),
