@@ -122,6 +122,7 @@ def test_check_in_on_the_day_works_with_and_without_htmx(world, ew, client_for) 
     assert response.status_code == 200
     assert f'id="registration-{carla.pk}"' in response.content.decode()
     assert "<html" not in response.content.decode()  # a fragment for htmx
+    assert 'id="checkin-count" hx-swap-oob="true">0 van 2 aanwezig' in response.content.decode()
     carla.refresh_from_db()
     assert carla.attendance == ""
 

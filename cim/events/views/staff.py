@@ -190,8 +190,12 @@ def mark_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "events/partials/checkin_row.html",
-            {"registration": registration, "error": error},
-            status=200,
+            {
+                "registration": registration,
+                "error": error,
+                "oob": True,  # the "n of m present" counter is refreshed alongside the row
+                "stats": selectors.session_stats([registration.session])[registration.session_id],
+            },
         )
     if error:
         messages.error(request, error)
