@@ -1,9 +1,9 @@
 """`make bench`: 200 registrations racing for the last seats of a session (PostgreSQL only).
 
-A session with 60 seats of which 50 are taken; 200 people from the demo edition's municipalities
-(at most 3 per municipality per masterclass) register at once from a pool of concurrent
-connections. Reported: the latency distribution, and the invariants: no overbooking, no
-municipality above its quota. On SQLite, which serialises all writers, the benchmark says so and
+A session with 60 seats of which 50 are taken; 200 people from eight of the demo edition's
+municipalities (at most 3 per municipality per masterclass) register at once from a pool of
+concurrent connections, joining the waiting list when the seats are gone. Reported: the latency
+distribution, and the invariants: no overbooking, no municipality above its quota. On SQLite, which serialises all writers, the benchmark says so and
 is skipped.
 """
 
@@ -20,6 +20,7 @@ from bench.runner import Result
 REGISTRATIONS = 200
 WORKERS = 40  # concurrent database connections; PostgreSQL's default limit is 100
 CAPACITY, TAKEN = 60, 50
+MUNICIPALITIES = 8  # 8 × 3 = 24 places by quota, for 10 free seats: both limits are contested
 
 
 def last_seats_race() -> list[Result]:
@@ -53,7 +54,9 @@ def _race() -> list[Result]:
         event=event, starts_at=start, ends_at=start + dt.timedelta(hours=3), location="Bench", capacity=CAPACITY
     )
     participations = list(
-        Participation.objects.filter(edition=edition, takes_masterclasses=True).select_related("organisation")
+        Participation.objects.filter(edition=edition, takes_masterclasses=True).select_related("organisation")[
+            :MUNICIPALITIES
+        ]
     )
     Registration.objects.filter(event=event).delete()  # a clean quota for every municipality
     for i in range(TAKEN):
@@ -80,14 +83,15 @@ def _race() -> list[Result]:
             barrier.wait()  # the first wave starts at the same moment
         began = time.perf_counter()
         try:
-            registration_create(
+            registration = registration_create(
                 actor=None,
                 session_id=session.pk,
                 participation=participation,
                 person=Person(name=f"Persoon {i}", email=f"p{i}@bench.invalid", accepts_chatham=True),
                 source="link",
+                join_waitlist=True,
             )
-            outcome = "seat"
+            outcome = "seat" if registration.status == "confirmed" else "waiting"
         except DomainError as exc:
             outcome = exc.code
         finally:
@@ -108,12 +112,14 @@ def _race() -> list[Result]:
     )
     over_quota = sum(1 for n in per_org.values() if n > (event.quota_per_organisation or 10**9))
     overbooked = max(seated - CAPACITY, 0)
+    if outcomes["seat"] != CAPACITY - TAKEN:
+        raise AssertionError(f"expected {CAPACITY - TAKEN} new seats, got {outcomes['seat']}")
     if overbooked or over_quota:
         raise AssertionError(f"overbooking: {overbooked} seats, {over_quota} municipalities over quota")
     ordered = sorted(latencies)
     notes = (
         f"{REGISTRATIONS} registrations over {WORKERS} connections for {CAPACITY - TAKEN} last seats: "
-        f"{outcomes['seat']} seated, {outcomes['full']} full, {outcomes['quota']} over quota; "
+        f"{outcomes['seat']} seated, {outcomes['waiting']} waiting, {outcomes['quota']} refused (quota); "
         f"overbooked 0; p99 {ordered[int(0.99 * (len(ordered) - 1))]:.1f} ms, max {ordered[-1]:.1f} ms"
     )
     return [
@@ -123,7 +129,7 @@ def _race() -> list[Result]:
             notes=notes,
             extra={
                 "seated": outcomes["seat"],
-                "refused_full": outcomes["full"],
+                "waiting": outcomes["waiting"],
                 "refused_quota": outcomes["quota"],
                 "overbooked": overbooked,
                 "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 3),

@@ -29,6 +29,8 @@ def member_panels(request: HttpRequest) -> Iterable[Panel]:
     for event in Event.objects.filter(edition_id__in={p.edition_id for p in participations}):
         events_by_edition.setdefault(event.edition_id, []).append(event)
     attendance = selectors.attendance_by_participation([p.pk for p in participations])
+    own = [p for p in participations if (m := actor.membership(p.pk)) is not None and m.role == "penvoerder"]
+    missing = selectors.penvoerders_missing_mc1_among(own)
     items = []
     for participation in participations:
         events = sorted(events_by_edition.get(participation.edition_id, []), key=lambda e: e.order)
@@ -40,8 +42,7 @@ def member_panels(request: HttpRequest) -> Iterable[Panel]:
             {
                 "participation": participation,
                 "is_penvoerder": is_penvoerder,
-                "mc1_missing": is_penvoerder
-                and bool(selectors.penvoerders_missing_mc1(participation.edition, [participation])),
+                "mc1_missing": participation.pk in missing,
                 "rows": [
                     (event, attendance.get(participation.pk, {}).get(event.pk, selectors.Attendance()))
                     for event in events

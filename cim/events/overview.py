@@ -13,15 +13,7 @@ from cim.events import selectors
 
 def attendance_values(participations: list[Any]) -> dict[int, str]:
     attendance = selectors.attendance_by_participation([p.pk for p in participations])
-    missing: set[int] = set()
-    editions = {p.edition_id: p.edition for p in participations}
-    for edition in editions.values():
-        missing |= {
-            p.pk
-            for p in selectors.penvoerders_missing_mc1(
-                edition, [p for p in participations if p.edition_id == edition.pk]
-            )
-        }
+    missing = selectors.penvoerders_missing_mc1_among(participations)
     values = {}
     for participation in participations:
         counts = attendance.get(participation.pk, {})

@@ -154,31 +154,43 @@ def _penvoerder_emails(participations: list[Participation]) -> dict[int, str]:
     return emails
 
 
+def penvoerders_missing_mc1_among(participations: list[Participation]) -> set[int]:
+    """Ids of the active masterclass participations (of any editions) whose penvoerder is not
+    registered for their edition's masterclass 1; three queries whatever the number."""
+    mc1 = dict(
+        Event.objects.filter(
+            edition_id__in={p.edition_id for p in participations}, kind=EventKind.MASTERCLASS_1
+        ).values_list("edition_id", "pk")
+    )
+    candidates = [
+        p
+        for p in participations
+        if p.edition_id in mc1 and p.takes_masterclasses and p.status == Participation.Status.ACTIVE
+    ]
+    if not candidates:
+        return set()
+    emails = _penvoerder_emails(candidates)
+    registered = set(
+        Registration.objects.filter(
+            event_id__in=list(mc1.values()),
+            participation_id__in=[p.pk for p in candidates],
+            status__in=rules.ACTIVE_STATUSES,
+        ).values_list("participation_id", "email")
+    )
+    return {p.pk for p in candidates if (p.pk, emails.get(p.pk, "")) not in registered}
+
+
 def penvoerders_missing_mc1(edition: Edition, participations: list[Participation] | None = None) -> list[Participation]:
-    """Active masterclass participants whose penvoerder is not registered for masterclass 1 (in a
-    constant number of queries). Empty when the edition has no masterclass 1."""
-    mc1 = Event.objects.filter(edition=edition, kind=EventKind.MASTERCLASS_1).first()
-    if mc1 is None:
-        return []
+    """Active masterclass participants of an edition whose penvoerder is not registered for
+    masterclass 1. Empty when the edition has no masterclass 1."""
     if participations is None:
         participations = list(
             Participation.objects.filter(
                 edition=edition, status=Participation.Status.ACTIVE, takes_masterclasses=True
             ).select_related("organisation")
         )
-    emails = _penvoerder_emails(participations)
-    registered = set(
-        Registration.objects.filter(
-            event=mc1, participation_id__in=list(emails), status__in=rules.ACTIVE_STATUSES
-        ).values_list("participation_id", "email")
-    )
-    return [
-        p
-        for p in participations
-        if p.takes_masterclasses
-        and p.status == Participation.Status.ACTIVE
-        and (p.pk, emails.get(p.pk, "")) not in registered
-    ]
+    missing = penvoerders_missing_mc1_among(participations)
+    return [p for p in participations if p.pk in missing]
 
 
 @dataclass

@@ -126,3 +126,12 @@ def test_demo_seeds_events_idempotently(db) -> None:  # type: ignore[no-untyped-
     from cim.events.selectors import penvoerders_missing_mc1
 
     assert "Nijmegen" in [p.organisation.name for p in penvoerders_missing_mc1(current)]
+
+
+def test_the_penvoerder_check_takes_three_queries_for_any_number(world, ew, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    from cim.events.selectors import penvoerders_missing_mc1_among
+
+    participations = [world.participation, world.foreign_participation]
+    with django_assert_num_queries(3):
+        missing = penvoerders_missing_mc1_among(participations)
+    assert missing == {world.participation.pk, world.foreign_participation.pk}
