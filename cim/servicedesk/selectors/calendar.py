@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -17,8 +18,19 @@ def entry_date(entry: CalendarEntry) -> dt.date:
     return start
 
 
-def upcoming_entries(user: Any, *, limit: int = 8, today: dt.date | None = None) -> list[CalendarEntry]:
+@dataclass(frozen=True)
+class Upcoming:
+    entry: CalendarEntry
+    date: dt.date
+    all_day: bool
+
+
+def upcoming_entries(user: Any, *, limit: int = 8, today: dt.date | None = None) -> list[Upcoming]:
     today = today or timezone.localdate()
-    entries = [e for e in calendar_entries(user) if entry_date(e) >= today]
-    entries.sort(key=lambda e: (entry_date(e), str(e.start)))
+    entries = [
+        Upcoming(e, entry_date(e), not isinstance(e.start, dt.datetime))
+        for e in calendar_entries(user)
+        if entry_date(e) >= today
+    ]
+    entries.sort(key=lambda u: (u.date, str(u.entry.start)))
     return entries[:limit]

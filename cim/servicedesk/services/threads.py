@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from cim.access.roles import Role
 from cim.audit.log import record
-from cim.core import ratelimit
 from cim.core.errors import DomainError
 from cim.editions.models import Participation, ParticipationMember, ProgrammeStaff
 from cim.servicedesk import conversation
@@ -21,9 +20,6 @@ from cim.servicedesk.conversation import MAX_BODY, MAX_SUBJECT, Side, ThreadStat
 from cim.servicedesk.models import Message, Thread
 from cim.servicedesk.services import notifications
 from cim.servicedesk.services.attachments import check_uploads, store_attachments
-
-QUESTIONS_PER_HOUR = 20
-
 
 class DuplicateSubmission(DomainError):
     """The same form was sent twice (double click, back button): the first one counts."""
@@ -95,8 +91,6 @@ def thread_open(
     if question_key and not conversation.valid_question_key(question_key):
         raise DomainError(_("De vraag uit de scan waarover u iets vraagt, is niet herkend."))
     checked = check_uploads(attachments)
-    if ratelimit.hit("servicedesk-ask", str(actor.pk), 3600) > QUESTIONS_PER_HOUR:
-        raise DomainError(_("U heeft het afgelopen uur al veel vragen gesteld. Probeer het later opnieuw."))
     thread = Thread(
         participation=participation,
         subject=subject,

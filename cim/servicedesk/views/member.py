@@ -15,6 +15,7 @@ from cim.access.actor import Actor
 from cim.access.decorators import login_required
 from cim.access.roles import Perm
 from cim.access.scoping import access_participation, actor_of, participations_visible
+from cim.core import ratelimit
 from cim.core.errors import DomainError
 from cim.editions.models import Participation
 from cim.servicedesk import conversation
@@ -29,6 +30,8 @@ from cim.servicedesk.selectors.threads import (
     thread_messages,
 )
 from cim.servicedesk.services import threads as thread_services
+
+QUESTIONS_PER_HOUR = 20
 
 
 def askable_participations(actor: Actor) -> list[Participation]:
@@ -80,6 +83,8 @@ def ask(request: HttpRequest) -> HttpResponse:
             actor, data["participation"], perm=Perm.CONTACT_SERVICE_DESK, request=request
         )
         try:
+            if ratelimit.exceeded("servicedesk-ask", str(request.user.pk), limit=QUESTIONS_PER_HOUR, window=3600):
+                raise DomainError(_("U heeft het afgelopen uur al veel vragen gesteld. Probeer het later opnieuw."))
             thread = thread_services.thread_open(
                 actor=request.user,
                 participation=participation,
@@ -96,6 +101,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
+            ratelimit.hit("servicedesk-ask", str(request.user.pk), 3600)
             messages.success(
                 request, _("Uw vraag is verstuurd. U krijgt een e-mail zodra de servicedesk heeft geantwoord.")
             )
