@@ -13,7 +13,9 @@ class Announcement(models.Model):
     """A message to every penvoerder of an edition, by e-mail and on the dashboard.
     Written as a draft, previewed, then sent once."""
 
-    edition = models.ForeignKey("editions.Edition", on_delete=models.PROTECT, related_name="+")
+    edition = models.ForeignKey(
+        "editions.Edition", verbose_name=_("editie"), on_delete=models.PROTECT, related_name="+"
+    )
     title = models.CharField(_("titel"), max_length=200)
     title_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
     body = models.TextField(_("tekst"), max_length=MAX_ANNOUNCEMENT)

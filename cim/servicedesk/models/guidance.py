@@ -24,7 +24,9 @@ class GuidanceItem(models.Model):
         CONFIDENTIALITY = "confidentiality", _("vertrouwelijkheid")
         OTHER = "other", _("overig")
 
-    programme = models.ForeignKey("editions.Programme", on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(
+        "editions.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     topic = models.CharField(_("onderwerp"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
     title = models.CharField(_("titel of vraag"), max_length=200)
