@@ -339,3 +339,9 @@ def test_attachment_download_for_the_organisation_and_staff(client_for, world) -
     for role in ("foreign_penvoerder", "analyst", "foreign_staff"):
         assert client_for(role).get(reverse("servicedesk:attachment", args=[attachment.pk])).status_code == 404
     assert mail.outbox is not None
+
+
+def test_every_page_links_members_to_the_service_desk(client_for, world) -> None:  # type: ignore[no-untyped-def]
+    page = client_for("penvoerder").get(reverse("portal:dashboard")).content.decode()
+    assert '/servicedesk/vraag/?terug=/dashboard/' in page or "/servicedesk/vraag/?terug=%2Fdashboard%2F" in page
+    assert "/servicedesk/vraag/" not in client_for("servicedesk").get(reverse("portal:dashboard")).content.decode()
