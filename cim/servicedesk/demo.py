@@ -46,16 +46,32 @@ CONVERSATIONS = [
 ]
 
 SUGGESTIONS = [
-    ("GM0202", "strategisch.beleid.ambitie", "Voeg een antwoordmogelijkheid toe voor ambities die in een regionale samenwerking zijn vastgelegd.", "accepted", ""),
+    (
+        "GM0202",
+        "strategisch.beleid.ambitie",
+        "Voeg een antwoordmogelijkheid toe voor ambities die in een regionale samenwerking zijn vastgelegd.",
+        "accepted",
+        "",
+    ),
     ("GM0268", "", "Graag een voorbeeld van een goed ingevulde scan bij de start van de editie.", "new", ""),
-    ("GM0301", "operationeel.bedragen", "Laat ons de bedragen als Excel-bestand uploaden.", "declined", "Bedragen blijven per vraag ingevuld, zodat ze per categorie te controleren zijn; wel kunt u de werkmap downloaden om voor te bereiden."),
+    (
+        "GM0301",
+        "operationeel.bedragen",
+        "Laat ons de bedragen als Excel-bestand uploaden.",
+        "declined",
+        "Bedragen blijven per vraag ingevuld, zodat ze per categorie te controleren zijn; wel kunt u de werkmap downloaden om voor te bereiden.",
+    ),
 ]
 
 
 def _penvoerder(participation: Participation):  # type: ignore[no-untyped-def]
-    member = ParticipationMember.objects.filter(
-        participation=participation, role=ParticipationMember.Role.PENVOERDER, is_active=True
-    ).select_related("user").first()
+    member = (
+        ParticipationMember.objects.filter(
+            participation=participation, role=ParticipationMember.Role.PENVOERDER, is_active=True
+        )
+        .select_related("user")
+        .first()
+    )
     return member.user if member else None
 
 

@@ -108,7 +108,9 @@ class StaffNoteForm(ReplyForm):
 
 
 class AssignForm(Form):
-    assignee = forms.ModelChoiceField(label=_("Toewijzen aan"), queryset=None, required=False, empty_label=_("niemand"))
+    assignee: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Toewijzen aan"), queryset=None, required=False, empty_label=_("niemand")
+    )
 
     def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +119,7 @@ class AssignForm(Form):
         field = self.fields["assignee"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = User.objects.filter(pk__in=[c.pk for c in colleagues]).order_by("name")
-        field.label_from_instance = lambda u: u.display_name  # type: ignore[method-assign]
+        field.label_from_instance = lambda u: str(u.display_name)  # type: ignore[method-assign,assignment]
 
 
 QUEUE_STATUS_CHOICES = [
@@ -151,7 +153,10 @@ class SuggestionForm(_OnBehalfForm):
 class SuggestionDecisionForm(Form):
     decision = forms.ChoiceField(
         label=_("Besluit"),
-        choices=[(Suggestion.Status.ACCEPTED, _("Overnemen voor de volgende editie")), (Suggestion.Status.DECLINED, _("Niet overnemen"))],
+        choices=[
+            (Suggestion.Status.ACCEPTED, _("Overnemen voor de volgende editie")),
+            (Suggestion.Status.DECLINED, _("Niet overnemen")),
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

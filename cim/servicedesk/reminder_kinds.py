@@ -99,7 +99,11 @@ def _results_released_due(today: dt.date) -> Iterable[DueReminder]:
             name=name,
             language=language,
             programme_id=participation.edition.programme_id,
-            context={"participation": participation, "organisation": participation.organisation, "edition": participation.edition},
+            context={
+                "participation": participation,
+                "organisation": participation.organisation,
+                "edition": participation.edition,
+            },
         )
 
 

@@ -63,7 +63,8 @@ def test_question_answer_reminders_and_suggestions(page) -> None:  # type: ignor
     assert page.get_by_text("verstuurd", exact=True).is_visible()
     assert_accessible(page)
     thread = Thread.objects.get()
-    assert thread.question_key == "operationeel.gww.q3" and thread.origin_path == "/dashboard/"
+    assert thread.question_key == "operationeel.gww.q3"
+    assert thread.origin_path == "/dashboard/"
     for path in ("/servicedesk/", "/servicedesk/handleiding/", "/servicedesk/veelgestelde-vragen/", "/agenda/"):
         visit(page, path)
     visit(page, "/servicedesk/suggestie/?vraag=operationeel.gww.q3")
@@ -91,7 +92,8 @@ def test_question_answer_reminders_and_suggestions(page) -> None:  # type: ignor
     page.get_by_text("Uw antwoord is verstuurd").wait_for()
     assert_accessible(page)
     answers = [m for m in mail.outbox if "penvoerder@arnhem.nl" in m.to[0]]
-    assert len(answers) == 1 and "Ja, groenonderhoud telt mee bij GWW." in answers[0].body
+    assert len(answers) == 1
+    assert "Ja, groenonderhoud telt mee bij GWW." in answers[0].body
     assert all("Vorig jaar telden" not in m.body for m in mail.outbox)
 
     # Staff accept the suggestion; it is listed by question key for the next edition.

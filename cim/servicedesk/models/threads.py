@@ -60,7 +60,9 @@ class Message(models.Model):
     organisation (a database constraint keeps members from writing one)."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     author_name = models.CharField(_("naam afzender"), max_length=150)
     from_staff = models.BooleanField(_("van de servicedesk"), default=False)
     is_internal = models.BooleanField(_("interne notitie"), default=False)

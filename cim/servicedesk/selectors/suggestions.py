@@ -12,7 +12,10 @@ from cim.access.roles import Perm
 from cim.access.scoping import check_organisation_access, organisation_scope_q
 from cim.servicedesk.models import Suggestion
 
-_SCOPE = {"programme_field": "participation__edition__programme_id", "organisation_field": "participation__organisation_id"}
+_SCOPE = {
+    "programme_field": "participation__edition__programme_id",
+    "organisation_field": "participation__organisation_id",
+}
 
 
 def _suggestions(actor: Actor, perm: Perm) -> QuerySet[Suggestion]:

@@ -21,7 +21,10 @@ from cim.servicedesk.models import Attachment, Message, Thread
 
 MEMBER = Perm.CONTACT_SERVICE_DESK
 STAFF = Perm.MANAGE_PROGRAMME
-_SCOPE = {"programme_field": "participation__edition__programme_id", "organisation_field": "participation__organisation_id"}
+_SCOPE = {
+    "programme_field": "participation__edition__programme_id",
+    "organisation_field": "participation__organisation_id",
+}
 
 
 def _threads(actor: Actor, perm: Perm) -> QuerySet[Thread]:

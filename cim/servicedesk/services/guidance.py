@@ -17,9 +17,7 @@ EDITABLE = ("kind", "topic", "title", "title_en", "body", "body_en", "position")
 
 
 @transaction.atomic
-def guidance_save(
-    *, actor: Any, programme: Programme, item: GuidanceItem | None = None, **values: Any
-) -> GuidanceItem:
+def guidance_save(*, actor: Any, programme: Programme, item: GuidanceItem | None = None, **values: Any) -> GuidanceItem:
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise DomainError(_("Deze velden kunnen niet worden gewijzigd: %(f)s") % {"f": ", ".join(sorted(unknown))})

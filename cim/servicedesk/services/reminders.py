@@ -108,9 +108,7 @@ class DueRow:
     paused: bool
 
 
-def reminders_due_for(
-    *, kind: ReminderKind, today: dt.date, programme_ids: set[int]
-) -> list[DueRow]:
+def reminders_due_for(*, kind: ReminderKind, today: dt.date, programme_ids: set[int]) -> list[DueRow]:
     """Preview: what this kind would send today in the given programmes."""
     paused = paused_pairs()
     already = set(SentReminder.objects.filter(kind=kind.code).values_list("key", flat=True))

@@ -21,6 +21,7 @@ from cim.servicedesk.models import Message, Thread
 from cim.servicedesk.services import notifications
 from cim.servicedesk.services.attachments import check_uploads, store_attachments
 
+
 class DuplicateSubmission(DomainError):
     """The same form was sent twice (double click, back button): the first one counts."""
 
@@ -119,7 +120,14 @@ def thread_open(
 
 
 def _add_message(
-    *, thread: Thread, actor: Any, body: str, from_staff: bool, internal: bool, checked: Sequence[Any], token: Any = None
+    *,
+    thread: Thread,
+    actor: Any,
+    body: str,
+    from_staff: bool,
+    internal: bool,
+    checked: Sequence[Any],
+    token: Any = None,
 ) -> Message:
     message = Message(
         thread=thread,
@@ -284,9 +292,12 @@ def service_desk_colleagues(thread: Thread) -> list[Any]:
 def thread_assign(*, actor: Any, thread: Thread, assignee: Any) -> Thread:
     thread = _lock(thread)
     programme = thread.participation.edition.programme
-    if assignee is not None and not ProgrammeStaff.objects.filter(
-        Q(user=assignee, programme=programme, role=Role.SERVICE_DESK, is_active=True)
-    ).exists():
+    if (
+        assignee is not None
+        and not ProgrammeStaff.objects.filter(
+            Q(user=assignee, programme=programme, role=Role.SERVICE_DESK, is_active=True)
+        ).exists()
+    ):
         raise DomainError(_("Een gesprek kan alleen worden toegewezen aan een collega van de servicedesk."))
     if thread.assigned_to_id == (assignee.pk if assignee else None):
         return thread
@@ -351,7 +362,9 @@ def member_recipients(thread: Thread) -> list[Any]:
         participation__edition__programme_id=participation.edition.programme_id,
     ).values_list("user_id", flat=True)
     writers = set(
-        Message.objects.filter(thread=thread, from_staff=False, author__isnull=False).values_list("author_id", flat=True)
+        Message.objects.filter(thread=thread, from_staff=False, author__isnull=False).values_list(
+            "author_id", flat=True
+        )
     )
     if thread.created_by_id:
         writers.add(thread.created_by_id)

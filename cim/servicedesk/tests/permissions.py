@@ -200,5 +200,10 @@ CASES = [
     Case("servicedesk:staff_guidance_new", ANY_SERVICE_DESK),
     Case("servicedesk:staff_guidance_edit", SERVICE_DESK_ONLY, kwargs=guidance_pk),
     Case("servicedesk:staff_guidance_delete", SERVICE_DESK_ONLY, kwargs=guidance_pk, method="post"),
-    Case("servicedesk:staff_guidance_defaults", ANY_SERVICE_DESK, method="post", data=lambda w: {"programma": w.programme.pk}),
+    Case(
+        "servicedesk:staff_guidance_defaults",
+        ANY_SERVICE_DESK,
+        method="post",
+        data=lambda w: {"programma": w.programme.pk},
+    ),
 ]

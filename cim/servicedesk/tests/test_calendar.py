@@ -41,7 +41,8 @@ def test_dashboard_shows_upcoming_dates(dated_world, client_for) -> None:  # typ
     page = client_for("penvoerder").get(reverse("portal:dashboard")).content.decode()
     assert "Komende data" in page
     assert "Uiterste inleverdatum scan – Monitor 2030" in page
-    assert "Terugkoppelmoment – Monitor 2030" in page and "Resultaten bespreken" in page
+    assert "Terugkoppelmoment – Monitor 2030" in page
+    assert "Resultaten bespreken" in page
     assert "Slotbijeenkomst – Monitor 2030" in page
 
 
@@ -55,11 +56,14 @@ def test_feed_contains_the_editions_dates_in_the_users_language(dated_world, cli
     assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert token not in str(stored.__dict__)
     response = client_for("anonymous").get(reverse("servicedesk:calendar_feed", args=[token]))
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert "Submission deadline – Monitor 2030" in events
-    descriptions = [str(e.get("description")) for e in calendar.walk("VEVENT") if "Feedback moment" in str(e["summary"])]
+    descriptions = [
+        str(e.get("description")) for e in calendar.walk("VEVENT") if "Feedback moment" in str(e["summary"])
+    ]
     assert "Discuss the results" in descriptions
     assert "Closing meeting – Monitor 2030" in events
     deadline = events["Submission deadline – Monitor 2030"]["dtstart"].dt

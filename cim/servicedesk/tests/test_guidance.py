@@ -15,7 +15,13 @@ def test_staff_fill_in_defaults_and_penvoerders_read_them(world, client_for) -> 
     desk.post(reverse("servicedesk:staff_guidance_defaults"), {"programma": world.programme.pk})
     assert GuidanceItem.objects.filter(programme=world.programme, kind="guide").count() == 5
     guide = client_for("penvoerder").get(reverse("servicedesk:guide")).content.decode()
-    for title in ("Zo werkt de scan", "Wie weet welke antwoorden", "Begrippen", "Zo worden de scores berekend", "Wat wij met uw antwoorden doen"):
+    for title in (
+        "Zo werkt de scan",
+        "Wie weet welke antwoorden",
+        "Begrippen",
+        "Zo worden de scores berekend",
+        "Wat wij met uw antwoorden doen",
+    ):
         assert title in guide
     assert reverse("portal:confidentiality") in guide
     # The scoring room is not built yet: no link to its method page, and no error.
@@ -48,17 +54,27 @@ def test_bilingual_editing(world, client_for) -> None:  # type: ignore[no-untype
     assert response.status_code == 302
     item = GuidanceItem.objects.get()
     dutch = client_for("penvoerder").get(reverse("servicedesk:faq")).content.decode()
-    assert "Mag ik later indienen?" in dutch and "Ja, in overleg." in dutch
+    assert "Mag ik later indienen?" in dutch
+    assert "Ja, in overleg." in dutch
     english = client_for("penvoerder")
     english.cookies["cim_language"] = "en"
     page = english.get(reverse("servicedesk:faq")).content.decode()
-    assert "May I submit later?" in page and "Yes, by agreement." in page
+    assert "May I submit later?" in page
+    assert "Yes, by agreement." in page
     desk.post(
         reverse("servicedesk:staff_guidance_edit", args=[item.pk]),
-        {"programme": world.programme.pk, "kind": "faq", "topic": "other", "title": "Nieuw", "body": "<b>vet</b>", "position": 1},
+        {
+            "programme": world.programme.pk,
+            "kind": "faq",
+            "topic": "other",
+            "title": "Nieuw",
+            "body": "<b>vet</b>",
+            "position": 1,
+        },
     )
     item.refresh_from_db()
-    assert item.title == "Nieuw" and item.title_en == ""
+    assert item.title == "Nieuw"
+    assert item.title_en == ""
     assert "&lt;b&gt;vet&lt;/b&gt;" in client_for("penvoerder").get(reverse("servicedesk:faq")).content.decode()
     # Without an English text, English readers see the Dutch one.
     assert "Nieuw" in english.get(reverse("servicedesk:faq")).content.decode()
@@ -76,6 +92,7 @@ def test_scoring_method_link_appears_when_the_page_exists(world, client_for, set
     clear_url_caches()
     try:
         guide = client_for("penvoerder").get(reverse("servicedesk:guide")).content.decode()
-        assert 'href="/methode/"' in guide and "Lees hoe de scores precies worden berekend" in guide
+        assert 'href="/methode/"' in guide
+        assert "Lees hoe de scores precies worden berekend" in guide
     finally:
         clear_url_caches()

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def overview_world(world):  # type: ignore[no-untyped-def]
     world.participation.scan_status = ScanStatus.IN_PROGRESS
     world.participation.scan_progress = 40
-    world.participation.contact_name = "=HYPERLINK(\"http://evil\",\"klik\")"
+    world.participation.contact_name = '=HYPERLINK("http://evil","klik")'
     world.participation.save()
     thread_open(actor=world.user("penvoerder"), participation=world.participation, subject="Vraag", body="?")
     f.ParticipationFactory(edition=world.edition, organisation=f.organisation("GM0228"), contact_name="Eva Ede")
@@ -41,9 +41,11 @@ def test_overview_lists_every_participation(overview_world, client_for) -> None:
     page = client_for("servicedesk").get(reverse("servicedesk:staff_overview", args=[overview_world.edition.pk]))
     text = page.content.decode()
     assert "3 deelnemers" in text
-    assert "Petra Penvoerder" in text and "Eva Ede" in text
+    assert "Petra Penvoerder" in text
+    assert "Eva Ede" in text
     assert "bezig (40%)" in text
-    assert "Masterclass-aanwezigheid" in text and "Arnhem: 2 van 4" in text
+    assert "Masterclass-aanwezigheid" in text
+    assert "Arnhem: 2 van 4" in text
     assert f"?deelname={overview_world.participation.pk}" in text  # link to the open question
 
 
@@ -65,12 +67,15 @@ def test_xlsx_export_neutralises_formulas_and_is_audited(overview_world, client_
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Organisatie" and rows[0][-1] == "Masterclass-aanwezigheid"
+    assert rows[0][0] == "Organisatie"
+    assert rows[0][-1] == "Masterclass-aanwezigheid"
     assert len(rows) == 2
     arnhem = rows[1]
-    assert arnhem[0] == "Arnhem" and arnhem[4] == "Petra Penvoerder"
+    assert arnhem[0] == "Arnhem"
+    assert arnhem[4] == "Petra Penvoerder"
     assert arnhem[6].startswith("'=HYPERLINK")
-    assert arnhem[10] == 40 and arnhem[12] == 1
+    assert arnhem[10] == 40
+    assert arnhem[12] == 1
     assert AuditEntry.objects.filter(action="confidential.export", details__what="servicedesk.overview").exists()
 
 

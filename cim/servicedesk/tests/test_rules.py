@@ -78,7 +78,15 @@ def test_one_line_removes_header_injection() -> None:
 
 @pytest.mark.parametrize(
     ("days", "fourteen", "three"),
-    [(15, False, False), (14, True, False), (4, True, False), (3, False, True), (1, False, True), (0, False, False), (-2, False, False)],
+    [
+        (15, False, False),
+        (14, True, False),
+        (4, True, False),
+        (3, False, True),
+        (1, False, True),
+        (0, False, False),
+        (-2, False, False),
+    ],
 )
 def test_deadline_windows(days: int, fourteen: bool, three: bool) -> None:
     today = dt.date(2031, 1, 1)

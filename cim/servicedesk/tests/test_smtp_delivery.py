@@ -30,7 +30,17 @@ def smtp_server(tmp_path):  # type: ignore[no-untyped-def]
     port = free_port()
     maildir = tmp_path / "maildir"
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and a fixed module
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(maildir),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -73,7 +83,7 @@ def test_answer_with_attachment_arrives_through_smtp(world, settings, smtp_serve
     box = mailbox.Maildir(str(maildir))
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        messages = [box.get_message(key) for key in box.keys()]
+        messages = [box.get_message(key) for key in box.iterkeys()]
         answers = [m for m in messages if "penvoerder@arnhem.nl" in str(m["To"])]
         if answers:
             break
@@ -81,9 +91,11 @@ def test_answer_with_attachment_arrives_through_smtp(world, settings, smtp_serve
     else:
         pytest.fail("no answer arrived at the SMTP server")
     message = answers[0]
-    (name, address), = getaddresses([str(make_header(decode_header(message["To"])))])
+    ((name, address),) = getaddresses([str(make_header(decode_header(message["To"])))])
     assert (name, address) == ("Jürgen Ødegård-Müller", "penvoerder@arnhem.nl")
-    assert str(make_header(decode_header(message["Subject"]))) == "Antwoord van de servicedesk: Vraag over één categorie"
+    assert (
+        str(make_header(decode_header(message["Subject"]))) == "Antwoord van de servicedesk: Vraag over één categorie"
+    )
     parts = list(message.walk())
     text = next(p for p in parts if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     assert "Zie de bijlage, met groeten uit Zwolle – ëïö." in text

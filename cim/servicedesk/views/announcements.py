@@ -83,7 +83,7 @@ def announcement_preview(request: HttpRequest, pk: int) -> HttpResponse:
     previews = []
     for language in ("nl", "en"):
         context = {
-            "name": request.user.display_name,
+            "name": getattr(request.user, "display_name", ""),
             "title": announcement.title_in(language),
             "body": announcement.body_in(language),
             "edition": announcement.edition,

@@ -47,7 +47,9 @@ def calendar_link(request: HttpRequest) -> HttpResponse:
 @require_POST
 def calendar_revoke(request: HttpRequest) -> HttpResponse:
     if calendar_services.calendar_link_revoke(actor=request.user):
-        messages.success(request, _("Uw agenda-link is ingetrokken; agenda's die hem gebruiken krijgen geen data meer."))
+        messages.success(
+            request, _("Uw agenda-link is ingetrokken; agenda's die hem gebruiken krijgen geen data meer.")
+        )
     else:
         messages.info(request, _("U had geen actieve agenda-link."))
     return redirect("servicedesk:calendar")

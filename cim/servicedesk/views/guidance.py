@@ -110,5 +110,7 @@ def staff_guidance_defaults(request: HttpRequest) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("%(n)s onderdelen met standaardtekst toegevoegd; pas ze gerust aan.") % {"n": count})
+        messages.success(
+            request, _("%(n)s onderdelen met standaardtekst toegevoegd; pas ze gerust aan.") % {"n": count}
+        )
     return redirect("servicedesk:staff_guidance")

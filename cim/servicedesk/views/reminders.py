@@ -34,9 +34,7 @@ def _programmes(request: HttpRequest) -> list[Programme]:
 @require_GET
 def reminder_list(request: HttpRequest) -> HttpResponse:
     programmes = _programmes(request)
-    paused = set(
-        ReminderPause.objects.filter(programme__in=programmes).values_list("programme_id", "kind")
-    )
+    paused = set(ReminderPause.objects.filter(programme__in=programmes).values_list("programme_id", "kind"))
     kinds = [
         {
             "kind": kind,
@@ -70,7 +68,9 @@ def reminder_preview(request: HttpRequest, code: str) -> HttpResponse:
     sample = next((r for r in rows if not r.already_sent and not r.paused), rows[0] if rows else None)
     mail = None
     if sample is not None:
-        subject, text, _html = render_mail(kind.template, reminder_services.mail_context(sample.due), sample.due.language)
+        subject, text, _html = render_mail(
+            kind.template, reminder_services.mail_context(sample.due), sample.due.language
+        )
         mail = {"subject": subject, "text": text, "to": sample.due.email, "language": sample.due.language}
     return render(
         request,
@@ -97,7 +97,9 @@ def reminder_pause(request: HttpRequest, code: str) -> HttpResponse:
     try:
         if request.POST.get("pauze") == "1":
             reminder_services.reminder_pause(actor=request.user, programme=programme, code=code)
-            messages.success(request, _("Deze herinnering is gepauzeerd; er wordt niets van verstuurd tot u haar hervat."))
+            messages.success(
+                request, _("Deze herinnering is gepauzeerd; er wordt niets van verstuurd tot u haar hervat.")
+            )
         else:
             reminder_services.reminder_resume(actor=request.user, programme=programme, code=code)
             messages.success(request, _("Deze herinnering wordt weer verstuurd."))

@@ -60,7 +60,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "servicedesk/staff/queue.html",
-        {"form": form, "page": page, "counts": staff_queue_counts(actor), "query": query.urlencode(), "filters": filters},
+        {
+            "form": form,
+            "page": page,
+            "counts": staff_queue_counts(actor),
+            "query": query.urlencode(),
+            "filters": filters,
+        },
     )
 
 
@@ -81,7 +87,8 @@ def _staff_thread_page(
         {
             "thread": thread,
             "posts": posts,
-            "reply_form": reply_form or StaffReplyForm(prefix=REPLY_PREFIX, initial={"seen": seen, "token": new_token()}),
+            "reply_form": reply_form
+            or StaffReplyForm(prefix=REPLY_PREFIX, initial={"seen": seen, "token": new_token()}),
             "note_form": note_form or StaffNoteForm(prefix=NOTE_PREFIX, initial={"seen": seen, "token": new_token()}),
             "assign_form": AssignForm(colleagues=colleagues, initial={"assignee": thread.assigned_to_id}),
         },
