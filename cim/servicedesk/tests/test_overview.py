@@ -88,3 +88,9 @@ def test_overview_query_count_does_not_grow(world, client_for, django_assert_max
     desk.get(url)
     with django_assert_max_num_queries(16):
         assert desk.get(url).status_code == 200
+
+
+def test_staff_dashboard_links_to_the_overview(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    page = client_for("servicedesk").get(reverse("portal:dashboard")).content.decode()
+    assert reverse("servicedesk:staff_overview", args=[world.edition.pk]) in page
+    assert "Overzicht Monitor 2030" in page
