@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "cim.organisations",
     "cim.editions",
     "cim.portal",
+    "cim.servicedesk",
 ]
 
 MIDDLEWARE = [

@@ -48,3 +48,18 @@ def client_for(world: World):  # type: ignore[no-untyped-def]
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
+    """Transactional tests (browser, concurrency) flush the database afterwards, which also removes
+    the reference data a migration loaded (municipalities, provinces). Put it back before each one."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("cim.organisations.migrations.0002_reference_data").load(apps, None)
