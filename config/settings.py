@@ -172,6 +172,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses two-factor set-up while an e-mail address is unverified, against someone who signs
+# up with another person's address. There is no open sign-up here (accounts come from a login code,
+# an invitation or the technical administrator), and programme staff must set up TOTP on their first
+# login, so that rule would lock them out.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Circulair Inkopen Monitor"
 
 # Sessions end after a period without activity; the page warns before it happens.
