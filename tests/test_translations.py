@@ -79,7 +79,7 @@ def test_extractor_reads_python_and_templates() -> None:
     template = (
         '{% load i18n %}<p>{% translate "Vier" %}</p>\n  <b>{{ x|default:_("Vijf") }}</b>\n'
         "{% blocktranslate count n=3 %}{{ n }} regel{% plural %}{{ n }} regels{% endblocktranslate %}\n"
-        '{% blocktranslate trimmed with a=b %}\n  Zes {{ a }}\n{% endblocktranslate %}'
+        "{% blocktranslate trimmed with a=b %}\n  Zes {{ a }}\n{% endblocktranslate %}"
     )
     assert messages_in_templatized(templatize(template)) == {
         (None, "Vier", None),

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from cim.core.exports import Sheet, csv_bytes, csv_response, neutralise, xlsx_bytes, xlsx_response
 
-PAYLOADS = ["=HYPERLINK(\"http://evil\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "|calc", "%0A=1"]
+PAYLOADS = ['=HYPERLINK("http://evil","klik")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "|calc", "%0A=1"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -39,7 +39,9 @@ def test_csv_neutralises_every_cell_and_header() -> None:
 
 
 def test_xlsx_neutralises_text_and_keeps_numbers() -> None:
-    data = xlsx_bytes([Sheet("Blad met een heel erg lange naam van meer dan 31 tekens", ["=kop"], [["=1+1", 42, "<b>x</b>"]])])
+    data = xlsx_bytes(
+        [Sheet("Blad met een heel erg lange naam van meer dan 31 tekens", ["=kop"], [["=1+1", 42, "<b>x</b>"]])]
+    )
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.title == "Blad met een heel erg lange naa"
     assert sheet["A1"].value == "'=kop"

@@ -98,4 +98,4 @@ def test_parse_amount_custom_maximum() -> None:
     with pytest.raises(AmountError):
         parse_amount("101", max_value=Decimal(100))
     assert parse_amount("100", max_value=Decimal(100)) == Decimal("100.00")
-    assert EURO_MAX == Decimal(10) ** 12
+    assert Decimal(10) ** 12 == EURO_MAX

@@ -70,13 +70,19 @@ def test_macros_are_refused() -> None:
         {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>", "word/vbaProject.bin": b"\x00" * 10}
     )
     assert refusal(docm) == "Documenten met macro's worden niet geaccepteerd."
-    odt_with_basic = office_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "Basic/Standard/Module1.xml": b"x"})
+    odt_with_basic = office_zip(
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "Basic/Standard/Module1.xml": b"x"}
+    )
     assert refusal(odt_with_basic) == "Documenten met macro's worden niet geaccepteerd."
 
 
 def test_zip_bomb_is_stopped_before_extraction() -> None:
     bomb = office_zip(
-        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>", "word/media/x.bin": b"\x00" * (20 * 1024 * 1024)}
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "word/document.xml": b"<w/>",
+            "word/media/x.bin": b"\x00" * (20 * 1024 * 1024),
+        }
     )
     assert len(bomb) < 100_000  # tiny on the outside
     assert refusal(bomb) == "Het bestand is verdacht sterk gecomprimeerd en wordt niet geaccepteerd."
@@ -111,7 +117,9 @@ def test_detection_rewinds_the_upload() -> None:
 def test_names_never_come_from_the_user() -> None:
     pdf = check(PDF_BYTES)
     name = storage_name("lessen", pdf)
-    assert name.startswith("lessen/") and name.endswith(".pdf") and ".." not in name
+    assert name.startswith("lessen/")
+    assert name.endswith(".pdf")
+    assert ".." not in name
     assert display_name("../../etc/passwd", pdf) == "passwd.pdf"
     assert display_name('C:\\Users\\x\\rapport<script>".exe', pdf) == "rapportscript.pdf"
     assert display_name("...", pdf) == "document.pdf"

@@ -43,7 +43,9 @@ def test_invitation_is_mailed_and_accepted_with_a_new_account(penvoerder, django
     guest = Client()
     page = guest.get(path)
     assert "Maak een account aan" in page.content.decode()
-    response = guest.post(path, {"name": "Coen Collega", "password1": PASSWORD, "password2": PASSWORD, "email": "x@evil.nl"})
+    response = guest.post(
+        path, {"name": "Coen Collega", "password1": PASSWORD, "password2": PASSWORD, "email": "x@evil.nl"}
+    )
     assert response["Location"] == "/dashboard/"
     member = ParticipationMember.objects.get(role="contributor", is_active=True)
     assert member.user.email == "coen@arnhem.nl"  # the invited address, not what was posted
@@ -83,8 +85,12 @@ def test_bad_invitation_links_say_why(penvoerder, state: str, message: str) -> N
 def test_invite_refuses_existing_members_and_reinvite_replaces_the_old_link(penvoerder) -> None:  # type: ignore[no-untyped-def]
     participation = penvoerder.participation
     with pytest.raises(DomainError, match="werkt al mee"):
-        services.invitation_create(actor=penvoerder.user, participation=participation, name="Ik", email=penvoerder.user.email)
-    first = services.invitation_create(actor=penvoerder.user, participation=participation, name="Coen", email="coen@a.nl")
+        services.invitation_create(
+            actor=penvoerder.user, participation=participation, name="Ik", email=penvoerder.user.email
+        )
+    first = services.invitation_create(
+        actor=penvoerder.user, participation=participation, name="Coen", email="coen@a.nl"
+    )
     services.invitation_create(actor=penvoerder.user, participation=participation, name="Coen", email="COEN@a.nl")
     first.invitation.refresh_from_db()
     assert first.invitation.revoked_at is not None
@@ -126,7 +132,8 @@ def test_application_is_stored_confirmed_and_approved(django_capture_on_commit_c
     assert mail.outbox[0].subject == "Aanmelding ontvangen: Ede"
     with django_capture_on_commit_callbacks(execute=True):
         participation = application_services.application_approve(actor=desk.user, application=application)
-    assert participation.organisation.cbs_code == "GM0228" and participation.contact_email == "eva@ede.nl"
+    assert participation.organisation.cbs_code == "GM0228"
+    assert participation.contact_email == "eva@ede.nl"
     assert mail.outbox[-1].subject == "Welkom: Ede doet mee"
     with pytest.raises(DomainError, match="al beoordeeld"):
         application_services.application_decline(actor=desk.user, application=application, reason="Te laat")
@@ -160,13 +167,17 @@ def test_applications_are_rate_limited_per_address() -> None:
     edition = f.EditionFactory()
     codes = ["GM0228", "GM0268", "GM0301", "GM0200", "GM0197", "GM0203"]
     for code in codes[:5]:
-        Client().post("/aanmelden/", application_data(edition, organisation=f.organisation(code).pk), REMOTE_ADDR="198.51.100.1")
+        Client().post(
+            "/aanmelden/", application_data(edition, organisation=f.organisation(code).pk), REMOTE_ADDR="198.51.100.1"
+        )
     response = Client().post(
         "/aanmelden/", application_data(edition, organisation=f.organisation(codes[5]).pk), REMOTE_ADDR="198.51.100.1"
     )
     assert "U heeft al meerdere aanmeldingen gedaan" in response.content.decode()
     assert ParticipationApplication.objects.count() == 5
-    other = Client().post("/aanmelden/", application_data(edition, organisation=f.organisation(codes[5]).pk), REMOTE_ADDR="198.51.100.2")
+    other = Client().post(
+        "/aanmelden/", application_data(edition, organisation=f.organisation(codes[5]).pk), REMOTE_ADDR="198.51.100.2"
+    )
     assert other.status_code == 302
 
 
@@ -192,7 +203,8 @@ def test_script_payloads_are_escaped_in_html_mail_and_pages(django_capture_on_co
         Client().post("/aanmelden/", application_data(edition, contact_name=payload, message=payload))
     (message,) = mail.outbox
     html = message.alternatives[0].content
-    assert payload not in html and "&lt;script&gt;" in html
+    assert payload not in html
+    assert "&lt;script&gt;" in html
     assert payload in message.body  # plain text is not HTML: shown as typed, never run
     desk = f.StaffFactory(programme=edition.programme)
     from cim.accounts.totp import totp_activate
@@ -201,7 +213,8 @@ def test_script_payloads_are_escaped_in_html_mail_and_pages(django_capture_on_co
     client = Client()
     client.force_login(desk.user)
     page = client.get(f"/beheer/aanmeldingen/{ParticipationApplication.objects.get().pk}/").content.decode()
-    assert payload not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert payload not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
 
 
 def test_over_long_names_get_a_message_and_change_nothing() -> None:
@@ -209,5 +222,6 @@ def test_over_long_names_get_a_message_and_change_nothing() -> None:
     response = Client().post("/aanmelden/", application_data(edition, contact_name="x" * 151, message="y" * 2001))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "niet meer dan 150 tekens" in content and "niet meer dan 2000 tekens" in content
+    assert "niet meer dan 150 tekens" in content
+    assert "niet meer dan 2000 tekens" in content
     assert not ParticipationApplication.objects.exists()

@@ -40,7 +40,8 @@ def test_code_is_stored_hashed_and_mailed_once(desk, participation, django_captu
     assert issued.code not in str(list(LoginCode.objects.values()))
     assert stored.expires_at - timezone.now() > dt.timedelta(days=29)
     (message,) = mail.outbox
-    assert message.to == ["Petra <petra@arnhem.nl>"] and issued.code in message.body
+    assert message.to == ["Petra <petra@arnhem.nl>"]
+    assert issued.code in message.body
     entry = AuditEntry.objects.get(action="logincode.issued")
     assert issued.code not in str(entry.details)
 
@@ -49,7 +50,8 @@ def test_reissue_revokes_earlier_unused_codes(desk, participation) -> None:  # t
     first = services.login_code_issue(actor=desk, participation=participation)
     second = services.login_code_issue(actor=desk, participation=participation)
     first.login_code.refresh_from_db()
-    assert first.login_code.state == "revoked" and second.login_code.state == "valid"
+    assert first.login_code.state == "revoked"
+    assert second.login_code.state == "valid"
     with pytest.raises(services.CodeRejected) as caught:
         services.login_code_check(code=first.code)
     assert caught.value.code == "revoked"
@@ -95,20 +97,28 @@ def test_redeem_creates_account_and_makes_penvoerder(desk, participation) -> Non
     issued = services.login_code_issue(actor=desk, participation=participation)
     client = Client()
     response = post_code(client, issued.code.lower().replace("-", " "))
-    assert response.status_code == 302 and response["Location"] == "/code/account/"
+    assert response.status_code == 302
+    assert response["Location"] == "/code/account/"
     page = client.get("/code/account/")
     assert "Uw code is geldig" in page.content.decode()
     response = client.post(
         "/code/account/",
-        {"name": "Petra", "email": "Petra@Arnhem.nl", "password1": "Een-Sterk-Wachtwoord-9", "password2": "Een-Sterk-Wachtwoord-9"},
+        {
+            "name": "Petra",
+            "email": "Petra@Arnhem.nl",
+            "password1": "Een-Sterk-Wachtwoord-9",
+            "password2": "Een-Sterk-Wachtwoord-9",
+        },
     )
-    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    assert response.status_code == 302
+    assert response["Location"] == "/dashboard/"
     member = ParticipationMember.objects.get(participation=participation, is_active=True, role="penvoerder")
     assert member.user.email == "petra@arnhem.nl"
     old.refresh_from_db()
     assert not old.is_active  # the previous penvoerder's role ended and stays as history
     issued.login_code.refresh_from_db()
-    assert issued.login_code.state == "redeemed" and issued.login_code.redeemed_by == member.user
+    assert issued.login_code.state == "redeemed"
+    assert issued.login_code.redeemed_by == member.user
     assert AuditEntry.objects.filter(action="logincode.redeemed").exists()
     # Single use.
     response = post_code(Client(), issued.code)
@@ -135,7 +145,9 @@ def test_redeem_refuses_bad_codes_with_a_clear_message(desk, participation, make
         issued = services.login_code_issue(actor=desk, participation=participation)
         code = issued.code
         if make == "expired":
-            LoginCode.objects.filter(pk=issued.login_code.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+            LoginCode.objects.filter(pk=issued.login_code.pk).update(
+                expires_at=timezone.now() - dt.timedelta(seconds=1)
+            )
         elif make == "revoked":
             services.login_code_revoke(actor=desk, login_code=issued.login_code)
         elif make == "redeemed":
@@ -212,9 +224,7 @@ def test_guessing_is_throttled_per_ip_without_locking_accounts(settings, desk, p
     issued.login_code.refresh_from_db()
     assert issued.login_code.state == "valid"
     user = f.UserFactory(email="bestaand@arnhem.nl")
-    login = Client(REMOTE_ADDR="192.0.2.7").post(
-        "/account/login/", {"login": user.email, "password": f.TEST_PASSWORD}
-    )
+    login = Client(REMOTE_ADDR="192.0.2.7").post("/account/login/", {"login": user.email, "password": f.TEST_PASSWORD})
     assert login.status_code == 302
 
 

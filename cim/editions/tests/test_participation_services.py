@@ -25,7 +25,7 @@ def test_add_one_snapshots_province_and_size_class() -> None:
     assert participation.size_class == "XL"
     assert participation.contact_email == "petra@arnhem.nl"
     assert AuditEntry.objects.filter(action="participation.added", organisation=arnhem).exists()
-    with pytest.raises(DomainError, match="Arnhem neemt al deel aan deze editie."):
+    with pytest.raises(DomainError, match=r"Arnhem neemt al deel aan deze editie\."):
         services.participation_add(actor=None, edition=edition, organisation=arnhem)
 
 
@@ -77,7 +77,7 @@ def test_withdraw_revokes_open_codes_and_needs_a_reason() -> None:
 
     participation = f.ParticipationFactory()
     issued = login_code_issue(actor=None, participation=participation)
-    with pytest.raises(DomainError, match="Geef een reden op."):
+    with pytest.raises(DomainError, match=r"Geef een reden op\."):
         services.participation_withdraw(actor=None, participation=participation, reason="  ")
     services.participation_withdraw(actor=None, participation=participation, reason="Stopt")
     issued.login_code.refresh_from_db()
@@ -99,10 +99,13 @@ def test_handover_keeps_exactly_one_penvoerder_and_the_history() -> None:
     active = members.filter(is_active=True)
     assert list(active.values_list("user", "role")) == [(colleague.user.pk, "penvoerder")]
     old.refresh_from_db()
-    assert not old.is_active and old.ended_at and old.end_reason == "Vertrekt"
+    assert not old.is_active
+    assert old.ended_at
+    assert old.end_reason == "Vertrekt"
     assert members.count() == 3  # old penvoerder, colleague's ended contributor role, new penvoerder role
     entry = AuditEntry.objects.get(action="participation.penvoerder_changed")
-    assert entry.details["previous_penvoerder"] == old.user.email and entry.reason == "Vertrekt"
+    assert entry.details["previous_penvoerder"] == old.user.email
+    assert entry.reason == "Vertrekt"
     assert not actor_of(old.user).is_member  # the old penvoerder lost access
 
 

@@ -35,7 +35,8 @@ def test_staff_reading_a_participation_is_audited_members_are_not(world, client_
     assert not AuditEntry.objects.filter(action="confidential.read").exists()
     client_for(ANALYST).get(f"/deelname/{world.participation.pk}/")
     entry = AuditEntry.objects.get(action="confidential.read")
-    assert entry.actor == world.user(ANALYST) and entry.organisation == world.participation.organisation
+    assert entry.actor == world.user(ANALYST)
+    assert entry.organisation == world.participation.organisation
 
 
 def test_staff_of_another_programme_sees_nothing(world, client_for) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +83,8 @@ def test_edition_form_bad_input(world, client_for, data, message) -> None:  # ty
     response = client.post(f"/beheer/edities/{world.edition.pk}/bewerken/", form)
     edition = Edition.objects.get(pk=world.edition.pk)
     if message:
-        assert response.status_code == 200 and message in response.content.decode()
+        assert response.status_code == 200
+        assert message in response.content.decode()
         assert edition.title == world.edition.title
     else:
         assert edition.year == 2030
@@ -119,7 +121,7 @@ def test_edition_title_with_markup_is_escaped_everywhere(world, client_for) -> N
 
 
 def test_bulk_codes_csv_neutralises_formulas_and_shows_codes_once(world, client_for) -> None:  # type: ignore[no-untyped-def]
-    Participation.objects.filter(pk=world.participation.pk).update(contact_name="=HYPERLINK(\"http://x\")")
+    Participation.objects.filter(pk=world.participation.pk).update(contact_name='=HYPERLINK("http://x")')
     # The world's participations both have a penvoerder; add one without.
     fresh = Participation.objects.create(
         edition=world.edition, organisation_id=world.application.organisation_id, contact_name="@SUM(A1)"
@@ -130,7 +132,9 @@ def test_bulk_codes_csv_neutralises_formulas_and_shows_codes_once(world, client_
     assert response["Content-Disposition"].startswith('attachment; filename="inlogcodes-2030-')
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Organisatie", "CBS-code"]
-    assert len(rows) == 2 and rows[1][0] == "Ede" and rows[1][2] == "'@SUM(A1)"
+    assert len(rows) == 2
+    assert rows[1][0] == "Ede"
+    assert rows[1][2] == "'@SUM(A1)"
     assert LoginCode.objects.filter(participation=fresh).count() == 1
 
 
@@ -140,7 +144,8 @@ def test_add_participants_with_unknown_code_changes_nothing(world, client_for) -
         f"/beheer/edities/{world.edition.pk}/deelnemers/toevoegen/",
         {"codes": "GM0228 GM9999", "takes_monitor": "on", "takes_masterclasses": "on"},
     )
-    assert "Er is niemand toegevoegd" in response.content.decode() and "GM9999" in response.content.decode()
+    assert "Er is niemand toegevoegd" in response.content.decode()
+    assert "GM9999" in response.content.decode()
     assert Participation.objects.count() == before
 
 
@@ -151,7 +156,8 @@ def test_foreign_ids_in_forms_are_refused(world, client_for) -> None:  # type: i
     response = client.post(
         f"/beheer/deelnames/{world.participation.pk}/penvoerder/", {"member": str(foreign_user.pk), "reason": "x"}
     )
-    assert response.status_code == 200 and "Selecteer een geldige keuze" in response.content.decode()
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
     assert world.participation.members.get(role="penvoerder", is_active=True).user == world.user(PENVOERDER)
 
 

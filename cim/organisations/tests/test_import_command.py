@@ -42,7 +42,9 @@ def newer_list(tmp_path: Path) -> str:
     header, rows = lines[0], lines[1:]
     rows = [r for r in rows if ",GM0197," not in r]  # Aalten ends
     rows = [r.replace(",Zutphen,", ",Zutphen aan de IJssel,") for r in rows]  # renamed
-    rows = [r.replace("0200,GM0200,Apeldoorn,25,PV25,Gelderland", "0200,GM0200,Apeldoorn,26,PV26,Utrecht") for r in rows]
+    rows = [
+        r.replace("0200,GM0200,Apeldoorn,25,PV25,Gelderland", "0200,GM0200,Apeldoorn,26,PV26,Utrecht") for r in rows
+    ]
     rows.append("1999,GM1999,Nieuwegemeente,25,PV25,Gelderland")
     return write(tmp_path, "gemeenten-2025.csv", "\n".join([header, *rows]) + "\n")
 
@@ -67,7 +69,8 @@ def test_newer_list_adds_renames_moves_and_ends_without_deleting(tmp_path: Path)
     assert "Andere provincie (1):\n  GM0200 Apeldoorn → Utrecht" in output
     assert "Beëindigd (inactief gemaakt) (1):\n  GM0197 Aalten" in output
     aalten = Organisation.objects.get(cbs_code="GM0197")
-    assert not aalten.is_active and str(aalten.ended_on) == "2025-01-01"  # kept, not deleted
+    assert not aalten.is_active
+    assert str(aalten.ended_on) == "2025-01-01"
     assert Organisation.objects.get(cbs_code="GM0301").name == "Zutphen aan de IJssel"
     assert Organisation.objects.get(cbs_code="GM0200").province.cbs_code == "PV26"
     assert Organisation.objects.filter(kind="gemeente").count() == 343

@@ -1,5 +1,7 @@
 """Parsing CBS reference files: every problem is reported, nothing half-read is returned."""
 
+import itertools
+
 import pytest
 from django.utils import translation
 
@@ -62,7 +64,9 @@ def test_duplicates_bad_codes_and_long_names_are_listed_by_line() -> None:
         + "0202,GM0202,Arnhem,25,PV25,Gelderland\n"
         + "0202,GM0202,Arnhem,25,PV25,Gelderland\n"
         + "0203,GM0204,Verkeerd,25,PV25,Gelderland\n"
-        + "0205,GM0205," + "x" * 201 + ",25,PV25,Gelderland\n"
+        + "0205,GM0205,"
+        + "x" * 201
+        + ",25,PV25,Gelderland\n"
         + "0206,GM0206,Ergens,99,PV25,Gelderland\n"
         + "0207,GM0207,Elders,25,PV25,Gelre\n"
         + "0208,GM0208\n"
@@ -85,13 +89,13 @@ def test_many_problems_are_summarised() -> None:
 
 
 def test_population_file() -> None:
-    data = "Regiocode;Bevolking\n0202;164.096\nGM0268;179 073\n".encode()
+    data = b"Regiocode;Bevolking\n0202;164.096\nGM0268;179 073\n"
     assert parse_population(data) == {"GM0202": 164096, "GM0268": 179073}
 
 
 def test_population_file_problems() -> None:
     assert problems(b"Code;Iets\n0202;1\n", parse_population)[0].startswith("Verwacht een kolom met de gemeentecode")
-    assert problems("Gemeentecode;Inwoners\n0202;veel\n0202;12\n0202;13\nXX;5\n".encode(), parse_population) == [
+    assert problems(b"Gemeentecode;Inwoners\n0202;veel\n0202;12\n0202;13\nXX;5\n", parse_population) == [
         "Regel 2: ongeldig aantal inwoners.",
         "Regel 4: gemeentecode GM0202 staat er dubbel in.",
         "Regel 5: ongeldige gemeentecode XX.",
@@ -100,16 +104,27 @@ def test_population_file_problems() -> None:
 
 @pytest.mark.parametrize(
     ("population", "code"),
-    [(None, ""), (0, "S"), (19_999, "S"), (20_000, "M"), (49_999, "M"), (50_000, "L"), (99_999, "L"), (100_000, "XL"), (900_000, "XL")],
+    [
+        (None, ""),
+        (0, "S"),
+        (19_999, "S"),
+        (20_000, "M"),
+        (49_999, "M"),
+        (50_000, "L"),
+        (99_999, "L"),
+        (100_000, "XL"),
+        (900_000, "XL"),
+    ],
 )
 def test_size_class_boundaries(population, code) -> None:  # type: ignore[no-untyped-def]
     assert size_class_for(population) == code
 
 
 def test_size_classes_cover_every_population_without_gaps() -> None:
-    for lower, upper in zip(SIZE_CLASSES, SIZE_CLASSES[1:]):
+    for lower, upper in itertools.pairwise(SIZE_CLASSES):
         assert lower.upper == upper.lower
-    assert SIZE_CLASSES[0].lower == 0 and SIZE_CLASSES[-1].upper is None
+    assert SIZE_CLASSES[0].lower == 0
+    assert SIZE_CLASSES[-1].upper is None
     with translation.override("en"):
         assert size_class_label("M") == "20,000 to 50,000 inhabitants"
         assert size_class_label("?") == "unknown"
