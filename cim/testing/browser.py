@@ -103,7 +103,8 @@ def login_with_totp(page: Any, user: Any, password: str) -> None:
 def visit(page: Any, path: str) -> Any:
     """Open a page, check that it rendered (no server error) and that axe finds nothing."""
     response = page.goto(path)
-    assert response is not None and response.status < 400, f"{path}: HTTP {response.status if response else '?'}"
+    assert response is not None, path
+    assert response.status < 400, f"{path}: HTTP {response.status}"
     assert_accessible(page)
     return response
 
