@@ -11,7 +11,7 @@ from cim.testing import factories as f
 from cim.testing.browser import accept_confirmations, assert_accessible, login, visit
 from cim.testing.world import CONTRIBUTOR, PENVOERDER, build_world
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Een-Sterk-Wachtwoord-9"
 
 

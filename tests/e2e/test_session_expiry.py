@@ -9,7 +9,7 @@ from cim.testing import factories as f
 from cim.testing.browser import assert_accessible, login
 from cim.testing.world import PENVOERDER, build_world
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 IDLE_SECONDS = 10  # the dialog appears after 5 s (half the idle time when that is under 2 minutes)
 
 

@@ -13,7 +13,7 @@ from cim.testing.browser import accept_confirmations, assert_accessible, login_w
 from cim.testing.factories import TEST_PASSWORD
 from cim.testing.world import ANALYST, FUNDER, SERVICE_DESK, build_world
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_service_desk_runs_an_edition(page) -> None:  # type: ignore[no-untyped-def]
