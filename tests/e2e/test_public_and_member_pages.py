@@ -109,7 +109,10 @@ def test_invitation_acceptance_and_member_pages(page) -> None:  # type: ignore[n
     assert_accessible(page)
     visit(page, "/account/password/change/")
     visit(page, "/account/email/")
-    page.get_by_role("button", name="Uitloggen").click()
+    visit(page, "/account/logout/")
+    assert page.get_by_text("Weet u zeker dat u wilt uitloggen?").is_visible()
+    page.locator("main").get_by_role("button", name="Uitloggen").click()
+    page.get_by_text("U bent uitgelogd.").wait_for()
 
     # The removed colleague has no role any more; the new one (Nina) still has.
     login(page, world.user(CONTRIBUTOR).email, f.TEST_PASSWORD)
