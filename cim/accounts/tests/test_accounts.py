@@ -98,3 +98,14 @@ def test_open_signup_is_closed() -> None:
     )
     assert "Het spijt ons" in response.content.decode()
     assert not EmailAddress.objects.filter(email="x@y.nl").exists()
+
+
+def test_allauth_pages_use_nl_design_system_and_formal_dutch() -> None:
+    import re
+
+    html = Client().get("/account/login/").content.decode()
+    login_input = re.search(r'<input[^>]*name="login"[^>]*>', html)[0]  # type: ignore[index]
+    assert "utrecht-textbox" in login_input
+    reset = Client().get("/account/password/reset/").content.decode()
+    assert "Wachtwoord vergeten? Vul hieronder uw e-mailadres in." in reset
+    assert not re.search(r"\b(je|jij|jouw)\b", reset)
