@@ -100,9 +100,9 @@ def login_with_totp(page: Any, user: Any, password: str) -> None:
     from cim.accounts.totp import totp_current_code
 
     login(page, user.email, password)
-    page.get_by_label("Code", exact=True).fill(totp_current_code(user))
+    page.get_by_label("Code", exact=True).fill(totp_current_code(user, min_seconds_left=8))
     page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name=f"Welkom, {user.display_name}").wait_for()
+    page.get_by_role("heading", name=f"Welkom, {user.display_name}").wait_for(timeout=20_000)
 
 
 def visit(page: Any, path: str) -> Any:
