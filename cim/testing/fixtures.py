@@ -31,6 +31,16 @@ def _clear_cache(_test_settings):  # type: ignore[no-untyped-def]
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_first():  # type: ignore[no-untyped-def]
+    """Every test starts in Dutch; a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
     return build_world()
