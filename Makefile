@@ -45,7 +45,6 @@ install: $(STAMP_PY) $(STAMP_VENDOR) messages
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -53,11 +53,6 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    # Browser tests run in transactions that are flushed afterwards, which also removes the
-    # reference data the migration loaded; bring it back for each test.
-    from cim.organisations.services import reference_data_ensure
-
-    reference_data_ensure()
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam")
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -68,8 +68,6 @@ def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-
     if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
     request.getfixturevalue("transactional_db")
-    import importlib
+    from cim.organisations.services import reference_data_ensure
 
-    from django.apps import apps
-
-    importlib.import_module("cim.organisations.migrations.0002_reference_data").load(apps, None)
+    reference_data_ensure()
