@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cim.disclosure.attacker import AttackerModel
+from cim.disclosure.attacker import UNION, AttackerModel
 from cim.disclosure.params import DisclosureParams
 from cim.disclosure.rules import (
     Verdict,
@@ -81,8 +81,8 @@ def requirement_for(cell: Cell, verdict: Verdict, viewer: int | None, params: Di
     value = float(cell.value)
     if verdict.safe:
         return Requirement(None, None, EURO_WIDTH)
-    level = verdict.protection
-    if viewer is not None and viewer in cell.contributions:
+    level = verdict.protection  # the outsider stands for the second largest contributor
+    if viewer is not None:
         insider_level = magnitude_insider_protection(cell.contributions, viewer, params, verdict)
         if insider_level is None:
             return None
@@ -119,6 +119,46 @@ def _meets(interval: tuple[float, float], requirement: Requirement, scale: float
     return not (requirement.reach_up_to is not None and hi < requirement.reach_up_to - eps)
 
 
+def check_cell(
+    model: AttackerModel, cell: Cell, params: DisclosureParams, *, insiders: bool = True, stop_at_first: bool = False
+) -> tuple[list[Failure], int, tuple[float, float]]:
+    """Check one suppressed cell from every view. Returns (failures, views checked, the outsider's
+    interval). Insiders not alone in an atom are first checked together under the union bounds
+    (one LP pair); only those that view does not clear get an LP of their own."""
+    verdict = verdict_for(cell, params)
+    failures: list[Failure] = []
+    views = 0
+    outsider = model.interval(cell.ref)
+
+    def judge(viewer: int | None, interval: tuple[float, float], requirement: Requirement) -> bool:
+        ok = _meets(interval, requirement, float(cell.value))
+        if not ok:
+            failures.append(Failure(cell.ref, viewer, interval, requirement, verdict.protection))
+        return ok
+
+    requirement = requirement_for(cell, verdict, None, params)
+    if requirement is not None:
+        views += 1
+        if not judge(None, outsider, requirement) and stop_at_first:
+            return failures, views, outsider
+    if not insiders:
+        return failures, views, outsider
+    union: tuple[float, float] | None = None
+    for viewer in model.insiders_near(cell.ref):
+        requirement = requirement_for(cell, verdict, viewer, params)
+        if requirement is None:
+            continue
+        views += 1
+        if not model.knows_an_atom(viewer, cell.ref):
+            if union is None:
+                union = model.interval(cell.ref, UNION)
+            if _meets(union, requirement, float(cell.value)):
+                continue
+        if not judge(viewer, model.interval(cell.ref, viewer), requirement) and stop_at_first:
+            return failures, views, outsider
+    return failures, views, outsider
+
+
 def audit(
     cells: Sequence[Cell],
     suppressed: Iterable[CellRef],
@@ -134,23 +174,13 @@ def audit(
     report = AuditReport(suppressed_cells=len(hidden))
     by_ref = {c.ref: c for c in cells}
     for ref in sorted(hidden):
-        cell = by_ref[ref]
-        verdict = verdict_for(cell, params)
-        viewers: list[int | None] = [None]
-        if insiders:
-            viewers += model.insiders_near(ref)
-        for viewer in viewers:
-            requirement = requirement_for(cell, verdict, viewer, params)
-            if requirement is None:
-                continue
-            interval = model.interval(ref, viewer)
-            report.views_checked += 1
-            if viewer is None:
-                report.outsider_intervals[ref] = interval
-            if not _meets(interval, requirement, float(cell.value)):
-                report.failures.append(Failure(ref, viewer, interval, requirement, verdict.protection))
-                if stop_at_first:
-                    report.lp_solved = model.lp_count
-                    return report
+        failures, views, outsider = check_cell(
+            model, by_ref[ref], params, insiders=insiders, stop_at_first=stop_at_first
+        )
+        report.views_checked += views
+        report.outsider_intervals[ref] = outsider
+        report.failures.extend(failures)
+        if failures and stop_at_first:
+            break
     report.lp_solved = model.lp_count
     return report

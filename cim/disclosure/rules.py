@@ -84,9 +84,10 @@ def magnitude_verdict(contributions: Iterable[Decimal], params: DisclosureParams
 def magnitude_insider_protection(
     contributions: Mapping[Hashable, Decimal], insider: Hashable, params: DisclosureParams, verdict: Verdict
 ) -> Decimal | None:
-    """The protection level of an unsafe cell as seen by one contributor to it, who subtracts its
-    own value and tries to estimate the largest OTHER contribution t: its upper estimate is
-    (upper bound - own), which must overshoot t by p % of t. None when the insider is the only
+    """The protection level of an unsafe cell as seen by one organisation that knows its own
+    numbers. It subtracts its own contribution (0 if it has none here) and estimates the largest
+    OTHER contribution t from above: (upper bound - own) must overshoot t by p % of t. The plain
+    p % rule is the case of the second largest contributor. None when the insider is the only
     contributor (there is no one else to protect)."""
     own = Decimal(contributions.get(insider, 0))
     others = positive_sorted(v for k, v in contributions.items() if k != insider)
@@ -94,10 +95,12 @@ def magnitude_insider_protection(
         return None
     total = own + sum(others, Decimal(0))
     t = others[0]
-    level = params.p / HUNDRED * t - (total - own - t)
+    levels = [params.p / HUNDRED * t - (total - own - t)]
     if Reason.FEW_CONTRIBUTORS in verdict.reasons:
-        level = max(level, params.safety_range / HUNDRED * t)
-    return max(level, Decimal(0))
+        levels.append(params.safety_range / HUNDRED * t)
+    if Reason.DOMINANCE in verdict.reasons and params.dominance_k is not None:
+        levels.append(HUNDRED / params.dominance_k * t - (total - own))
+    return max(*levels, Decimal(0))
 
 
 def frequency_verdict(count: int, group_size: int, params: DisclosureParams) -> Verdict:

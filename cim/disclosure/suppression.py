@@ -11,12 +11,13 @@ suppressed earlier are never published.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cim.disclosure.audit import AuditReport, CellRef, Failure, audit, verdict_for
+from cim.disclosure.attacker import AttackerModel
+from cim.disclosure.audit import AuditReport, CellRef, Failure, check_cell, verdict_for
 from cim.disclosure.params import DisclosureParams
 from cim.disclosure.rules import Reason
 from cim.disclosure.tables import MARGIN, Cell, Microdata
@@ -48,6 +49,7 @@ def _rectangle(
     layout: dict[str, tuple[list[str], list[str]]],
     suppressed: set[CellRef],
     frozen: set[CellRef],
+    binding: set[CellRef],
 ) -> list[CellRef]:
     table, row, column = failure.cell
     if table not in layout:
@@ -65,7 +67,7 @@ def _rectangle(
             if any(ref not in by_ref or ref in frozen for ref in trio):
                 continue
             new = [ref for ref in trio if ref not in suppressed]
-            if not new:
+            if not new or (binding and not binding.intersection(new)):
                 continue
             cost = sum(float(by_ref[ref].value) * (3 if MARGIN in ref[1:] else 1) + 1 for ref in new)
             partners = (by_ref[trio[0]], by_ref[trio[1]])
@@ -85,6 +87,29 @@ def _sharing(failure: Failure, by_ref: dict[CellRef, Cell], candidates: set[Cell
     if not sharing:
         return []
     return [min(sharing, key=lambda ref: (float(by_ref[ref].value), ref))]
+
+
+def _complements(
+    model: AttackerModel,
+    failure: Failure,
+    by_ref: dict[CellRef, Cell],
+    layout: dict[str, tuple[list[str], list[str]]],
+    suppressed: set[CellRef],
+    frozen: set[CellRef],
+    open_cells: set[CellRef],
+) -> list[CellRef]:
+    """The next cells to suppress for a failing cell: a rectangle in its table through a cell
+    that holds the interval in place (a non-zero dual value), else the cheapest such cell
+    anywhere among this release's cells, else any rectangle or a cell sharing contributions."""
+    requirement = failure.requirement
+    upward = not (requirement.reach_down_to is not None and failure.interval[0] > requirement.reach_down_to)
+    binding = [r for r in model.binding_cells(failure.cell, failure.viewer, upward=upward) if r in open_cells]
+    if binding:
+        rectangle = _rectangle(failure, by_ref, layout, suppressed, frozen, set(binding))
+        if rectangle:
+            return rectangle
+        return [min(binding, key=lambda r: (float(by_ref[r].value), r))]
+    return _rectangle(failure, by_ref, layout, suppressed, frozen, set()) or _sharing(failure, by_ref, open_cells)
 
 
 def protect(
@@ -120,21 +145,39 @@ def protect(
     for table, (rows, columns) in grouped.items():
         layout[table] = (sorted(rows), sorted(columns))
     all_suppressed = pattern.suppressed | (earlier_suppressed & by_ref.keys())
-    for with_insiders in (False, True):
+    # Suppressing more cells removes equations, so feasible intervals only widen: a cell that
+    # passed stays passed. Each suppressed cell is therefore checked until it passes, once.
+    report = AuditReport()
+    model: AttackerModel | None = None
+    queue = deque(sorted(all_suppressed))
+    while queue:
+        ref = queue.popleft()
         for _ in range(len(new_cells) + 1):
-            report = audit(cells, all_suppressed, data, params, stop_at_first=True, insiders=with_insiders)
-            if report.ok:
+            if model is None:
+                model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
+            failures, views, outsider = check_cell(model, by_ref[ref], params, stop_at_first=True)
+            report.views_checked += views
+            if not failures:
                 break
-            failure = report.failures[0]
-            open_cells = {ref for ref in new_refs if ref not in all_suppressed and ref not in frozen}
-            extra = _rectangle(failure, by_ref, layout, all_suppressed, frozen) or _sharing(failure, by_ref, open_cells)
+            open_cells = {r for r in new_refs if r not in all_suppressed and r not in frozen}
+            extra = _complements(model, failures[0], by_ref, layout, all_suppressed, frozen, open_cells)
             if not extra:
-                raise ProtectionFailed(report)
-            for ref in extra:
-                all_suppressed.add(ref)
-                pattern.suppressed.add(ref)
-                pattern.reasons.setdefault(ref, (Reason.SECONDARY,))
-    pattern.report = audit(cells, all_suppressed, data, params)
-    if not pattern.report.ok:
-        raise ProtectionFailed(pattern.report)
+                report.failures.extend(failures)
+                break
+            report.lp_solved += model.lp_count
+            model = None
+            for added in extra:
+                all_suppressed.add(added)
+                pattern.suppressed.add(added)
+                pattern.reasons.setdefault(added, (Reason.SECONDARY,))
+                queue.append(added)
+    if model is None:
+        model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
+    for ref in sorted(all_suppressed):  # the final intervals, for the staff preview
+        report.outsider_intervals[ref] = model.interval(ref)
+    report.lp_solved += model.lp_count
+    report.suppressed_cells = len(all_suppressed)
+    pattern.report = report
+    if not report.ok:
+        raise ProtectionFailed(report)
     return pattern
