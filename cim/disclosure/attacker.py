@@ -92,6 +92,23 @@ class AttackerModel:
             self._constraints.append((self._cell_terms[ref], value, ref))
         self._components = self._split_components()
         self._add_union_bounds()
+        # org -> root -> (local indices, lower, upper, alone anywhere here)
+        self._own: dict[int, dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, bool]]] = {}
+        self._orgs_at: dict[int, list[int]] = defaultdict(list)
+        for org, bounds in self._insider_bounds.items():
+            grouped: dict[int, list[Bound]] = defaultdict(list)
+            for b in bounds:
+                grouped[self._root[b.variable]].append(b)
+            self._own[org] = {}
+            for root, group in grouped.items():
+                component = self._components[root]
+                self._own[org][root] = (
+                    np.array([component.local[b.variable] for b in group], dtype=int),
+                    np.array([b.lower for b in group]),
+                    np.array([b.upper for b in group]),
+                    any(b.alone for b in group),
+                )
+                self._orgs_at[root].append(org)
 
     # --- building -------------------------------------------------------------------------
     def _new_var(self, kind: Kind, lower: float, upper: float, truth: float) -> int:
@@ -227,15 +244,12 @@ class AttackerModel:
 
     def insiders_near(self, ref: CellRef) -> list[int]:
         """Organisations whose own numbers take part in the equations around this cell."""
-        roots = self._roots(ref)
-        return sorted(
-            org for org, bounds in self._insider_bounds.items() if any(self._root[b.variable] in roots for b in bounds)
-        )
+        return sorted({org for root in self._roots(ref) for org in self._orgs_at.get(root, ())})
 
     def knows_an_atom(self, org: int, ref: CellRef) -> bool:
         """Whether `org` is alone in an atom near this cell (then the union view does not cover it)."""
-        roots = self._roots(ref)
-        return any(b.alone and self._root[b.variable] in roots for b in self._insider_bounds.get(org, ()))
+        own = self._own.get(org, {})
+        return any(own[root][3] for root in self._roots(ref) if root in own)
 
     def interval(self, ref: CellRef, insider: int | None = None) -> tuple[float, float]:
         """The feasible interval of a cell (in the cell's unit) from an outsider's view, from the
@@ -310,15 +324,27 @@ class AttackerModel:
             if component.union_lower is None or component.union_upper is None:
                 return None
             return component.union_lower, component.union_upper
-        own = [b for b in self._insider_bounds.get(insider, ()) if b.variable in component.local]
-        if not own:
+        own = self._own.get(insider, {}).get(self._root[component.variables[0]])
+        if own is None:
             return None
+        index, low, high, _alone = own
         lower, upper = component.lower.copy(), component.upper.copy()
-        for b in own:
-            i = component.local[b.variable]
-            lower[i] = max(lower[i], b.lower)
-            upper[i] = min(upper[i], b.upper)
+        lower[index] = np.maximum(lower[index], low)
+        upper[index] = np.minimum(upper[index], high)
         return lower, upper
+
+    def _respects(self, point: np.ndarray | None, component: _Component, insider: int) -> bool:
+        """Whether an optimal point already satisfies what the viewer knows (then it stays optimal)."""
+        if point is None:
+            return False
+        if insider == UNION:
+            assert component.union_lower is not None and component.union_upper is not None
+            return self._fits(point, component.union_lower, component.union_upper)
+        own = self._own.get(insider, {}).get(self._root[component.variables[0]])
+        if own is None:
+            return True
+        index, low, high, _alone = own
+        return self._fits(point[index], low, high)
 
     def _extremes(
         self, component: _Component, c: np.ndarray, insider: int | None, reach: float
@@ -330,12 +356,16 @@ class AttackerModel:
                 self._optimum(component, c, None, reach, upward=True),
             )
         low, high = component.optima[key]
+        if insider is None:
+            return low.value, high.value
         bounds = self._bounds(component, insider)
         if bounds is None:
             return low.value, high.value
-        lower, upper = bounds
-        low_value = low.value if self._fits(low.point, lower, upper) else self._plain(component, c, bounds, False)
-        if self._fits(high.point, lower, upper):
+        if self._respects(low.point, component, insider):
+            low_value = low.value
+        else:
+            low_value = self._plain(component, c, bounds, False)
+        if self._respects(high.point, component, insider):
             high_value = high.value if not math.isinf(high.value) else float(c @ high.point)  # type: ignore[operator]
         else:
             high_value = self._plain(component, c, bounds, True)
