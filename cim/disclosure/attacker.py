@@ -130,12 +130,12 @@ class AttackerModel:
         self.scale = max(1.0, biggest / 1000.0)
         for cell in cells:
             self._cell_terms[cell.ref] = {}
-        for where, items in atoms.items():
+        for signature, items in atoms.items():
             owners: dict[int, float] = defaultdict(float)
             for item in items:
                 owners[item[1]] += float(self.data.values[item]) / self.scale
             var = self._new_var(Kind.MAGNITUDE, 0.0, INF, sum(owners.values()))
-            for index in where:
+            for index in signature:
                 self._cell_terms[cells[index].ref][var] = 1.0
             alone = len(owners) == 1
             for org, own in owners.items():
@@ -153,7 +153,7 @@ class AttackerModel:
         for unit, rows in membership.items():
             atoms[(unit[0], unit[2], tuple(sorted(rows)))].append(unit)
         by_row: dict[tuple[str, str], list[dict[str, int]]] = defaultdict(list)
-        for (edition, question, rows), units in atoms.items():
+        for (edition, question, signature), units in atoms.items():
             size = len(units)
             answers = [self.data.answers[u] for u in units]
             # Options outside the table's columns still exist as answers.
@@ -162,7 +162,7 @@ class AttackerModel:
                 o: self._new_var(Kind.FREQUENCY, 0.0, float(size), float(answers.count(o))) for o in all_options
             }
             self._constraints.append(({v: 1.0 for v in variables.values()}, float(size), None))
-            for row in rows:
+            for row in signature:
                 by_row[row].append(variables)
             for unit, own in zip(units, answers, strict=True):
                 for option, var in variables.items():
@@ -338,7 +338,8 @@ class AttackerModel:
         if point is None:
             return False
         if insider == UNION:
-            assert component.union_lower is not None and component.union_upper is not None
+            assert component.union_lower is not None
+            assert component.union_upper is not None
             return self._fits(point, component.union_lower, component.union_upper)
         own = self._own.get(insider, {}).get(self._root[component.variables[0]])
         if own is None:
@@ -346,14 +347,12 @@ class AttackerModel:
         index, low, high, _alone = own
         return self._fits(point[index], low, high)
 
-    def _extremes(
-        self, component: _Component, c: np.ndarray, insider: int | None, reach: float
-    ) -> tuple[float, float]:
+    def _extremes(self, component: _Component, c: np.ndarray, insider: int | None, reach: float) -> tuple[float, float]:
         key = tuple((int(i), float(c[i])) for i in np.flatnonzero(c))
         if key not in component.optima:
             component.optima[key] = (
-                self._optimum(component, c, None, reach, upward=False),
-                self._optimum(component, c, None, reach, upward=True),
+                self._optimum(component, c, reach, upward=False),
+                self._optimum(component, c, reach, upward=True),
             )
         low, high = component.optima[key]
         if insider is None:
@@ -380,8 +379,16 @@ class AttackerModel:
         slack = 1e-7 * (1.0 + np.abs(x))
         return bool(np.all(x >= lower - slack) and np.all(x <= upper + slack))
 
-    def _run(self, c: np.ndarray, component: _Component, matrix: csr_array | None, rhs: np.ndarray | None,
-             bounds: np.ndarray, integrality: np.ndarray | None, ub: tuple[csr_array, np.ndarray] | None = None):  # type: ignore[no-untyped-def]
+    def _run(
+        self,
+        c: np.ndarray,
+        component: _Component,
+        matrix: csr_array | None,
+        rhs: np.ndarray | None,
+        bounds: np.ndarray,
+        integrality: np.ndarray | None,
+        ub: tuple[csr_array, np.ndarray] | None = None,
+    ):  # type: ignore[no-untyped-def]
         self.lp_count += 1
         return linprog(
             c,
@@ -394,8 +401,9 @@ class AttackerModel:
             integrality=integrality,
         )
 
-    def _plain(self, component: _Component, c: np.ndarray, bounds: tuple[np.ndarray, np.ndarray] | None,
-               upward: bool) -> float:
+    def _plain(
+        self, component: _Component, c: np.ndarray, bounds: tuple[np.ndarray, np.ndarray] | None, upward: bool
+    ) -> float:
         lower, upper = bounds if bounds is not None else (component.lower, component.upper)
         result = self._run(
             -c if upward else c,
@@ -411,7 +419,7 @@ class AttackerModel:
             raise InconsistentModel(result.message)
         return -float(result.fun) if upward else float(result.fun)
 
-    def _optimum(self, component: _Component, c: np.ndarray, bounds: None, reach: float, *, upward: bool) -> _Optimum:
+    def _optimum(self, component: _Component, c: np.ndarray, reach: float, *, upward: bool) -> _Optimum:
         """The outsider's optimum and an optimal point as close as possible (L1) to the truth."""
         value = self._plain(component, c, None, upward)
         n = len(c)
@@ -425,9 +433,12 @@ class AttackerModel:
         objective_row = csr_array(np.concatenate([-c if upward else c, np.zeros(2 * n)]).reshape(1, -1))
         limit = np.array([-(target - tolerance) if upward else target + tolerance])
         bounds = np.vstack(
-            [np.column_stack([component.lower, component.upper]), np.column_stack([np.zeros(2 * n), np.full(2 * n, INF)])]
+            [
+                np.column_stack([component.lower, component.upper]),
+                np.column_stack([np.zeros(2 * n), np.full(2 * n, INF)]),
+            ]
         )
-        integrality = np.concatenate([np.ones(n), np.zeros(2 * n)]) if component.integer else None
+        integrality: np.ndarray | None = np.concatenate([np.ones(n), np.zeros(2 * n)]) if component.integer else None
         result = self._run(
             np.concatenate([np.zeros(n), np.ones(2 * n)]),
             component,

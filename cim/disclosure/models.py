@@ -82,7 +82,8 @@ class PublishedCell(_Immutable):
         constraints = [
             models.UniqueConstraint(fields=["table", "row", "column"], name="one_cell_per_coordinate"),
             models.CheckConstraint(
-                condition=models.Q(suppressed=True, value__isnull=True) | models.Q(suppressed=False, value__isnull=False),
+                condition=models.Q(suppressed=True, value__isnull=True)
+                | models.Q(suppressed=False, value__isnull=False),
                 name="suppressed_cell_has_no_value",
             ),
         ]

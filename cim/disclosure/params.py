@@ -55,5 +55,7 @@ class DisclosureParams:
 
     def as_dict(self) -> dict[str, str | int | None]:
         """For the staff-only method note and the ledger (never for public rendering)."""
-        return {f.name: (None if (v := getattr(self, f.name)) is None else v if isinstance(v, int) else str(v))
-                for f in fields(self)}
+        return {
+            f.name: (None if (v := getattr(self, f.name)) is None else v if isinstance(v, int) else str(v))
+            for f in fields(self)
+        }

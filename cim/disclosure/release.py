@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from cim.disclosure.audit import AuditReport, verdict_for
 from cim.disclosure.params import DisclosureParams
-from cim.disclosure.results import PublicCell, PublicTable, ProtectedTable, StaffCell, StaffTable, ordered
+from cim.disclosure.results import ProtectedTable, PublicCell, PublicTable, StaffCell, StaffTable, ordered
 from cim.disclosure.rules import Reason, growth, share
 from cim.disclosure.suppression import protect
 from cim.disclosure.tables import GROWTH_PARTS, MARGIN, Cell, Kind, Microdata, TableSpec, build_cells, growth_column
@@ -64,7 +64,9 @@ def protect_release(
     pattern = protect(new_cells, earlier_cells, earlier_suppressed, data, params)
     tables = {}
     for spec in specs:
-        tables[spec.key] = _protected(spec, cells_of[spec.uid], pattern.suppressed, pattern.reasons, pattern.report, params)
+        tables[spec.key] = _protected(
+            spec, cells_of[spec.uid], pattern.suppressed, pattern.reasons, pattern.report, params
+        )
     return ReleaseResult(tables=tables, audit=pattern.report, params=params)
 
 

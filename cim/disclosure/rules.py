@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Hashable
 
 from cim.disclosure.params import DisclosureParams
 
@@ -82,7 +81,7 @@ def magnitude_verdict(contributions: Iterable[Decimal], params: DisclosureParams
 
 
 def magnitude_insider_protection(
-    contributions: Mapping[Hashable, Decimal], insider: Hashable, params: DisclosureParams, verdict: Verdict
+    contributions: Mapping[int, Decimal], insider: int, params: DisclosureParams, verdict: Verdict
 ) -> Decimal | None:
     """The protection level of an unsafe cell as seen by one organisation that knows its own
     numbers. It subtracts its own contribution (0 if it has none here) and estimates the largest

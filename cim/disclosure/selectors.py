@@ -13,7 +13,9 @@ from cim.disclosure.tables import TableSpec
 
 
 def _tables(programme_id: int) -> list[PublishedTable]:
-    return list(PublishedTable.objects.filter(edition__programme_id=programme_id).order_by("edition_id", "key", "version"))
+    return list(
+        PublishedTable.objects.filter(edition__programme_id=programme_id).order_by("edition_id", "key", "version")
+    )
 
 
 def ledger_tables(*, programme_id: int) -> list[LedgerTable]:

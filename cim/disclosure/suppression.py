@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from cim.disclosure.attacker import AttackerModel
 from cim.disclosure.audit import AuditReport, CellRef, Failure, check_cell, verdict_for
@@ -155,7 +154,7 @@ def protect(
         for _ in range(len(new_cells) + 1):
             if model is None:
                 model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
-            failures, views, outsider = check_cell(model, by_ref[ref], params, stop_at_first=True)
+            failures, views, _outsider = check_cell(model, by_ref[ref], params, stop_at_first=True)
             report.views_checked += views
             if not failures:
                 break

@@ -16,7 +16,7 @@ OPTIONS = ("ja", "in_voorbereiding", "nee")
 
 
 def synthetic_microdata(*, organisations: int, editions: int, seed: int = 1) -> Microdata:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- synthetic test data, not secrets
     data = Microdata()
     profile = {}
     for org in range(1, organisations + 1):

@@ -33,9 +33,7 @@ def disclosures(
     return found
 
 
-def release_disclosures(
-    result: ReleaseResult, data: Microdata, ledger: Sequence[LedgerTable] = ()
-) -> list[Failure]:
+def release_disclosures(result: ReleaseResult, data: Microdata, ledger: Sequence[LedgerTable] = ()) -> list[Failure]:
     """Everything in the ledger plus this release, checked from every view."""
     specs: list[TableSpec] = [t.spec for t in result.tables.values()]
     cells: dict[tuple[str, str, str], Cell] = {}

@@ -28,7 +28,9 @@ def spec(key="euros", rows="province", edition=1, columns=CATEGORIES):
 def add_province(data, edition, province, values, *, first_org, size="M"):
     for offset, (gww, energie) in enumerate(values):
         data.add(
-            edition, first_org + offset, groups={"province": province, "size_class": size},
+            edition,
+            first_org + offset,
+            groups={"province": province, "size_class": size},
             values={"gww": gww, "energie": energie},
         )
 
@@ -102,7 +104,7 @@ def test_differencing_two_overlapping_tables():
     add_province(data, 1, "PV21", [(70, 30), (20, 25), (22, 24), (21, 26), (23, 27)], first_org=40)
     data.groups[(1, 40)]["size_class"] = "XL"
     by_province, by_size = spec("p", "province"), spec("s", "size_class")
-    cells = build_cells(by_province, data) + build_cells(by_size, data)
+    build_cells(by_province, data) + build_cells(by_size, data)
     # A naive pattern that protects each table on its own.
     naive = {("1/p", "PV21", "gww"), ("1/p", "PV21", "energie"), ("1/p", "PV25", "gww"), ("1/p", "PV25", "energie")}
     assert disclosures(build_cells(by_province, data), naive, data, PARAMS) == []
@@ -123,8 +125,9 @@ def test_a_joiner_in_the_next_edition():
     data = large_world(edition=1)
     for org in list(range(1, 9)) + list(range(20, 27)):
         province = data.groups[(1, org)]["province"]
-        data.add(2, org, groups={"province": province, "size_class": "M"},
-                 values={"gww": 110 + org, "energie": 60 + org})
+        data.add(
+            2, org, groups={"province": province, "size_class": "M"}, values={"gww": 110 + org, "energie": 60 + org}
+        )
     data.add(2, 99, groups={"province": "PV25", "size_class": "M"}, values={"gww": 500, "energie": 40})
     first = protect_release([spec(edition=1)], data)
     growth = TableSpec("growth", Kind.GROWTH, 2, "province", CATEGORIES, previous=1)
@@ -146,7 +149,8 @@ def test_reconstructing_a_value_from_mean_median_and_count():
     # From five others on, with the group total known as well, no other value is pinned down.
     peers = [D(12), D(30), D(41), D(77), D(150)]
     result = benchmark(peers, D(50))
-    assert result.shown and result.median == D(41)
+    assert result.shown
+    assert result.median == D(41)
     from scipy.optimize import linprog
 
     # Unknowns y1..y4 (the four non-median others, sorted); known: their sum, y1 <= y2 <= m <= y3 <= y4.
@@ -158,5 +162,7 @@ def test_reconstructing_a_value_from_mean_median_and_count():
         bounds = [(0, m), (0, m), (m, None), (m, None)]
         order = [[1, -1, 0, 0], [0, 0, 1, -1]]
         low = linprog(objective, A_ub=order, b_ub=[0, 0], A_eq=[[1, 1, 1, 1]], b_eq=[float(total)], bounds=bounds)
-        high = linprog([-c for c in objective], A_ub=order, b_ub=[0, 0], A_eq=[[1, 1, 1, 1]], b_eq=[float(total)], bounds=bounds)
+        high = linprog(
+            [-c for c in objective], A_ub=order, b_ub=[0, 0], A_eq=[[1, 1, 1, 1]], b_eq=[float(total)], bounds=bounds
+        )
         assert -high.fun - low.fun > 1.0

@@ -42,15 +42,18 @@ def test_publishing_records_values_markers_and_an_audit_entry():
     release_publish(actor=actor, edition=edition, result=result, token=token)
     table = PublishedTable.objects.get(edition=edition, key="euros")
     lone = PublishedCell.objects.get(table=table, row="PV21", column="gww")
-    assert lone.suppressed and lone.value is None  # the ledger never holds a suppressed value
+    assert lone.suppressed
+    assert lone.value is None
     stored = {(c.row, c.column): c.value for c in PublishedCell.objects.filter(table=table)}
     assert stored == {(c.row, c.column): c.value for c in result.tables["euros"].public.cells}
     assert any(value is not None for value in stored.values())
     entry = AuditEntry.objects.get(action="disclosure.released")
-    assert entry.actor == actor and entry.details["tables"] == ["euros"]
+    assert entry.actor == actor
+    assert entry.details["tables"] == ["euros"]
     public = published_table(edition_id=edition.pk, key="euros")
     assert public.value("PV21", "gww") is None
-    assert public.cells and {(c.row, c.column): c.value for c in public.cells} == stored
+    assert public.cells
+    assert {(c.row, c.column): c.value for c in public.cells} == stored
 
 
 def test_the_next_release_keeps_earlier_suppressions():

@@ -83,8 +83,13 @@ organisation = st.tuples(
 def test_no_release_lets_anyone_narrow_a_suppressed_cell(orgs):
     data = Microdata()
     for org, (province, size, gww, energie, answer) in enumerate(orgs, start=1):
-        data.add(1, org, groups={"province": province, "size_class": size},
-                 values={"gww": gww, "energie": energie}, answers={"policy": answer})
+        data.add(
+            1,
+            org,
+            groups={"province": province, "size_class": size},
+            values={"gww": gww, "energie": energie},
+            answers={"policy": answer},
+        )
     specs = [
         TableSpec("euros_p", Kind.MAGNITUDE, 1, "province", ("gww", "energie")),
         TableSpec("euros_s", Kind.MAGNITUDE, 1, "size_class", ("gww", "energie")),
