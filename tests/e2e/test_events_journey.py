@@ -23,7 +23,7 @@ from cim.testing.browser import assert_accessible, login
 from cim.testing.factories import TEST_PASSWORD
 from cim.testing.world import build_world
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PERSONAL_LINK = re.compile(r"https?://[^/\s]+(/evenementen/inschrijving/[^\s\"<]+/)")
 

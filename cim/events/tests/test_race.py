@@ -20,7 +20,7 @@ from cim.events.services.registrations import Person, registration_create
 from cim.events.tests.world import events_world, make_registration
 from cim.testing.world import build_world
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
 def race(functions) -> list[object]:  # type: ignore[no-untyped-def]
