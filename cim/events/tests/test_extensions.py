@@ -135,3 +135,29 @@ def test_the_penvoerder_check_takes_three_queries_for_any_number(world, ew, djan
     with django_assert_num_queries(3):
         missing = penvoerders_missing_mc1_among(participations)
     assert missing == {world.participation.pk, world.foreign_participation.pk}
+
+
+def test_integration_with_the_service_desk(world, ew, client_for, commit, outbox) -> None:  # type: ignore[no-untyped-def]
+    """The registered column, reminder kinds and calendar entries show up in the service desk's pages."""
+    from cim.servicedesk.services.reminders import reminders_send
+
+    desk = client_for("servicedesk")
+    overview = desk.get(reverse("servicedesk:staff_overview", args=[world.edition.pk])).content.decode()
+    assert "Masterclasses" in overview
+    assert "2 aangemeld, 1 aanwezig" in overview
+    reminders_page = desk.get(reverse("servicedesk:staff_reminders")).content.decode()
+    assert "Bijeenkomst morgen" in reminders_page
+    assert "Penvoerder nog niet aangemeld voor masterclass 1" in reminders_page
+
+    day_before = timezone.localtime(ew.session.starts_at).date() - dt.timedelta(days=1)
+    with commit():
+        report = reminders_send(today=day_before, only="events.session_tomorrow")
+    assert len(report.sent) == 2
+    with commit():
+        again = reminders_send(today=day_before, only="events.session_tomorrow")
+    assert (len(again.sent), again.already_sent) == (0, 2)  # never twice
+    anna = next(m for m in outbox if "anna@arnhem.nl" in m.to[0])
+    assert anna.subject.startswith("Morgen: Masterclass 1")
+
+    page = client_for("penvoerder").get(reverse("servicedesk:calendar")).content.decode()
+    assert "Masterclass 1" in page
