@@ -15,11 +15,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cim.accounts.totp import totp_current_code
 from cim.events.models import Registration, Session
 from cim.events.services.programme import programme_create_defaults
 from cim.events.services.registrations import Person, registration_create
-from cim.testing.browser import assert_accessible, login
+from cim.testing.browser import assert_accessible, login, login_with_totp
 from cim.testing.factories import TEST_PASSWORD
 from cim.testing.world import build_world
 
@@ -171,10 +170,7 @@ def test_registration_quota_waiting_list_check_in_and_certificate(page, tmp_path
     assert wim.status == "confirmed"
 
     # Staff check people in on the day.
-    login(page, desk.email, TEST_PASSWORD)
-    page.get_by_label("Code").fill(totp_current_code(desk))
-    page.get_by_role("button", name=re.compile("Aanmelden|Sign In|Inloggen|Verifiëren|Bevestigen", re.I)).click()
-    page.get_by_role("heading", name=re.compile("Welkom")).wait_for()
+    login_with_totp(page, desk, TEST_PASSWORD)
     assert page.get_by_text(re.compile("penvoerder nog niet aangemeld voor masterclass 1")).first.is_visible()
     assert_accessible(page)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Bijeenkomsten").click()
@@ -207,4 +203,59 @@ def test_registration_quota_waiting_list_check_in_and_certificate(page, tmp_path
     with page.expect_download() as download:
         page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
     assert icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())["METHOD"] == "REQUEST"
+    assert not page.console_errors
+
+
+def test_every_other_events_page_passes_axe(page) -> None:  # type: ignore[no-untyped-def]
+    """The pages the journey does not pass through: public programme and closing-meeting form, the
+    penvoerder's project page, and the staff forms and overviews."""
+    from cim.events.tests.world import events_world
+
+    world = build_world()
+    ew = events_world(world)
+    desk = world.user("servicedesk")
+
+    visit(page, "/evenementen/")
+    visit(page, f"/evenementen/{ew.mc1.pk}/")
+    visit(page, f"/evenementen/{ew.closing.pk}/")
+    page.get_by_role("link", name="Aanmelden").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Aanmelden").click()  # empty: the error summary must be accessible too
+    page.get_by_text("Er ging iets mis").wait_for()
+    assert_accessible(page)
+    page.console_errors.clear()  # the refused form answers 400 on purpose
+    page.get_by_label("Naam", exact=True).fill("Olga Omgevingsdienst")
+    page.get_by_label("E-mailadres", exact=True).fill("olga@odra.nl")
+    page.get_by_label("Uw organisatie").fill("Omgevingsdienst Regio Arnhem")
+    page.get_by_label("Soort organisatie").select_option("overig")
+    page.get_by_role("checkbox", name=re.compile("Ik aanvaard de Chatham House Rule")).check()
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("heading", name="Aanmelding ontvangen").wait_for()
+    assert_accessible(page)
+    visit(page, "/evenementen/link/bestaat-niet/")
+    page.console_errors.clear()  # 404 on purpose
+
+    login(page, world.user("penvoerder").email, TEST_PASSWORD)
+    page.get_by_role("heading", name="Welkom, Petra Penvoerder").wait_for()
+    visit(page, f"/deelname/{world.participation.pk}/evenementen/{ew.mc4.pk}/project/")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Er ging iets mis").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+
+    login_with_totp(page, desk, TEST_PASSWORD)
+    for path in (
+        "/beheer/evenementen/",
+        f"/beheer/evenementen/{ew.mc1.pk}/bewerken/",
+        f"/beheer/evenementen/{ew.mc1.pk}/sessies/nieuw/",
+        f"/beheer/evenementen/sessie/{ew.session.pk}/bewerken/",
+        f"/beheer/evenementen/sessie/{ew.session.pk}/afgelasten/",
+        f"/beheer/evenementen/editie/{world.edition.pk}/per-organisatie/",
+        f"/beheer/evenementen/editie/{world.edition.pk}/per-organisatie/?penvoerder=ontbreekt",
+    ):
+        visit(page, path)
+    # The English interface.
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("heading", name=re.compile("Who attends what")).wait_for()
+    assert_accessible(page)
     assert not page.console_errors
