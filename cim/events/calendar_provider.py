@@ -16,7 +16,17 @@ from cim.core.registry import CalendarEntry, register_calendar
 from cim.editions.lifecycle import EditionStatus
 from cim.events import selectors
 from cim.events.models import Session
+from cim.events.models.events import EventKind
 from cim.events.services.notifications import UID_DOMAIN, chatham_house_text, manage_url, registration_uid
+
+
+def _replaces(session: Session) -> str:
+    """A closing-meeting session makes the edition's general "closing meeting" date redundant."""
+    return (
+        f"cim-edition-{session.event.edition_id}-closing@circulair-inkopen-monitor"
+        if session.event.kind == EventKind.CLOSING
+        else ""
+    )
 
 
 def session_entries(user: Any) -> Iterable[CalendarEntry]:
@@ -37,6 +47,7 @@ def session_entries(user: Any) -> Iterable[CalendarEntry]:
                 location=session.location or session.online_url,
                 description=chatham_house_text(),
                 url=manage_url(registration),
+                replaces=_replaces(session),
             )
         )
     if actor.memberships:
@@ -64,6 +75,7 @@ def session_entries(user: Any) -> Iterable[CalendarEntry]:
                     location=session.location or session.online_url,
                     description=chatham_house_text(),
                     url=settings.SITE_URL + reverse("events:home", args=[participation.pk]),
+                    replaces=_replaces(session),
                 )
             )
     return entries
