@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "cim.audit",
     "cim.organisations",
     "cim.editions",
+    "cim.cases",
     "cim.portal",
 ]
 

@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_PUBLISHED_STATISTICS,
             Perm.VIEW_PARTICIPATION,
             Perm.VIEW_RESULTS,
+            Perm.EDIT_ORGANISATION_CONTENT,  # de-identify lessons, help with projects
         }
     ),
     Role.ANALYST: frozenset(
@@ -62,9 +63,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.EDIT_SCAN,
             Perm.SUBMIT_SCAN,
             Perm.VIEW_RESULTS,
+            Perm.EDIT_ORGANISATION_CONTENT,
         }
     ),
-    Role.CONTRIBUTOR: frozenset({Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS}),
+    Role.CONTRIBUTOR: frozenset(
+        {Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS, Perm.EDIT_ORGANISATION_CONTENT}
+    ),
 }
 
 # What a member of a participation may do in the same organisation's other participations.
