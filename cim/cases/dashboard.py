@@ -25,7 +25,7 @@ def member_panel(request: HttpRequest) -> Iterable[Panel]:
     awaiting = list(
         Lesson.objects.filter(
             status=LessonStatus.AWAITING_APPROVAL,
-            author=request.user,
+            author_id=request.user.pk,
             organisation_id__in=own,
             programme_id__in=programmes,
         ).order_by("-sent_for_approval_at")[:10]

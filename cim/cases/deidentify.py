@@ -62,7 +62,8 @@ class Vocabulary:
 
 # Words that are part of names but never identify anyone on their own.
 PARTICLES = frozenset(
-    "van de der den het ter ten te op in la le du von vd v.d. 't aan bij onder over uit auf dem".split()
+    {"van", "de", "der", "den", "het", "ter", "ten", "te", "op", "in", "la", "le", "du", "von", "vd"}
+    | {"'t", "aan", "bij", "onder", "over", "uit", "auf", "dem"}
 )
 ADJECTIVE_SUFFIXES = ("se", "ers", "er", "s")
 MIN_NAME_PART = 3
@@ -137,11 +138,12 @@ def _organisation_match(words: list[str], vocabulary: Vocabulary) -> bool:
     if _key(words) in vocabulary.organisations:
         return True
     last = words[-1]
-    for suffix in ADJECTIVE_SUFFIXES:
-        if last.endswith(suffix) and len(last) > len(suffix) + 1:
-            if _key([*words[:-1], last[: -len(suffix)]]) in vocabulary.organisations:
-                return True
-    return False
+    return any(
+        last.endswith(suffix)
+        and len(last) > len(suffix) + 1
+        and _key([*words[:-1], last[: -len(suffix)]]) in vocabulary.organisations
+        for suffix in ADJECTIVE_SUFFIXES
+    )
 
 
 def _name_flags(text: str, vocabulary: Vocabulary) -> list[Flag]:
@@ -196,4 +198,4 @@ def highlight(text: str, flags: Iterable[Flag]) -> SafeString:
         )
         position = flag.end
     parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of user text above is escaped
+    return mark_safe("".join(parts))  # every piece of user text above is escaped

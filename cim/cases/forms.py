@@ -10,8 +10,11 @@ from cim.cases.selectors import Owner
 from cim.cases.text import MAX_TEXT_LENGTH
 from cim.cases.vocabulary import Phase, TagKind
 from cim.core.forms import DateInput, Form, ModelForm, model_choice_field
+from cim.editions.models import Programme
 
-TEXT_HELP = _("Gewone tekst. Een lege regel begint een nieuwe alinea; regels die met - beginnen worden een opsomming; **vet** en *schuin* mogen.")
+TEXT_HELP = _(
+    "Gewone tekst. Een lege regel begint een nieuwe alinea; regels die met - beginnen worden een opsomming; **vet** en *schuin* mogen."
+)
 
 
 class OwnerField(forms.ChoiceField):
@@ -19,16 +22,12 @@ class OwnerField(forms.ChoiceField):
 
     def __init__(self, owners: list[Owner], **kwargs: Any) -> None:
         single = len(owners) == 1
-        super().__init__(
-            choices=[(o.key, o.label) for o in owners], label=_("Namens"), required=not single, **kwargs
-        )
+        super().__init__(choices=[(o.key, o.label) for o in owners], label=_("Namens"), required=not single, **kwargs)
         self.owners = {o.key: o for o in owners}
-        if single:  # nothing to choose: the only owner, whatever was posted
+        self.only: Owner | None = owners[0] if single else None  # nothing to choose: the only owner
+        if single:
             self.initial = owners[0].key
             self.widget = forms.HiddenInput()
-            self.only = owners[0]
-        else:
-            self.only = None
 
 
 class OwnerMixin:
@@ -126,13 +125,19 @@ class ProjectForm(OwnerMixin, ModelForm):
 class LessonForm(OwnerMixin, TagFieldsMixin, Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     tried = forms.CharField(
-        label=_("Wat is geprobeerd?"), max_length=MAX_TEXT_LENGTH, widget=forms.Textarea(attrs={"rows": 6}), help_text=TEXT_HELP
+        label=_("Wat is geprobeerd?"),
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=TEXT_HELP,
     )
     worked = forms.CharField(
         label=_("Wat werkte?"), max_length=MAX_TEXT_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     did_not_work = forms.CharField(
-        label=_("Wat werkte niet?"), max_length=MAX_TEXT_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Wat werkte niet?"),
+        max_length=MAX_TEXT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     obstacles = forms.CharField(
         label=_("Welke obstakels zijn overwonnen?"),
@@ -169,13 +174,19 @@ class SharedVersionForm(TagFieldsMixin, Form):
 
     shared_title = forms.CharField(label=_("Titel"), max_length=200)
     shared_tried = forms.CharField(
-        label=_("Wat is geprobeerd?"), max_length=MAX_TEXT_LENGTH, widget=forms.Textarea(attrs={"rows": 8}), help_text=TEXT_HELP
+        label=_("Wat is geprobeerd?"),
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=TEXT_HELP,
     )
     shared_worked = forms.CharField(
         label=_("Wat werkte?"), max_length=MAX_TEXT_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     shared_did_not_work = forms.CharField(
-        label=_("Wat werkte niet?"), max_length=MAX_TEXT_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Wat werkte niet?"),
+        max_length=MAX_TEXT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     shared_obstacles = forms.CharField(
         label=_("Welke obstakels zijn overwonnen?"),
@@ -183,7 +194,9 @@ class SharedVersionForm(TagFieldsMixin, Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    phase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Geen specifieke fase")), *Phase.choices])
+    phase = forms.ChoiceField(
+        label=_("Fase"), required=False, choices=[("", _("Geen specifieke fase")), *Phase.choices]
+    )
 
     def __init__(self, *args: Any, tags: list[Tag] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -207,9 +220,7 @@ class ApprovalForm(Form):
 
 
 class ChangesForm(Form):
-    note = forms.CharField(
-        label=_("Wat moet er anders?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = forms.CharField(label=_("Wat moet er anders?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 def _choices(kind: str, empty: Any) -> list[tuple[str, str]]:
@@ -245,30 +256,26 @@ class MaterialFilterForm(Form):
 
 
 class MaterialForm(TagFieldsMixin, Form):
-    programme = forms.ModelChoiceField(label=_("Programma"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    programme = forms.ModelChoiceField(label=_("Programma"), queryset=Programme.objects.none(), empty_label=None)
     kind = forms.ChoiceField(label=_("Soort"), choices=Material.Kind.choices, widget=forms.RadioSelect)
     occasion = forms.ChoiceField(label=_("Bijeenkomst"), choices=Material.Occasion.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
-    description = forms.CharField(
-        label=_("Omschrijving"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    description = forms.CharField(label=_("Omschrijving"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
     attribution = forms.CharField(
         label=_("Bronvermelding"),
         max_length=300,
-        help_text=_("Verplicht; staat bij het materiaal, op de pagina en in de bestandsnaam van de download. Bijvoorbeeld: Circulair Inkopen Gelderland, masterclass 1 (2026)."),
+        help_text=_(
+            "Verplicht; staat bij het materiaal, op de pagina en in de bestandsnaam van de download. Bijvoorbeeld: Circulair Inkopen Gelderland, masterclass 1 (2026)."
+        ),
     )
-    url = forms.URLField(
-        label=_("Webadres (bij een link)"), required=False, max_length=500, assume_scheme="https"
-    )
+    url = forms.URLField(label=_("Webadres (bij een link)"), required=False, max_length=500, assume_scheme="https")
     upload = forms.FileField(
         label=_("Bestand (bij een presentatie of hand-out)"),
         required=False,
         help_text=_("PDF, PowerPoint (PPTX), Word (DOCX), OpenDocument (ODT) of Excel (XLSX); hoogstens 10 MB."),
     )
 
-    def __init__(
-        self, *args: Any, programmes: Any, material: Material | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, programmes: Any, material: Material | None = None, **kwargs: Any) -> None:
         if material is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "programme": material.programme_id,

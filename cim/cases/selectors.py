@@ -42,14 +42,12 @@ def _scope(actor: Actor, perm: Perm) -> Q:
     return organisation_scope_q(actor, perm, programme_field="programme_id", organisation_field="organisation_id")
 
 
-def audit_overview(actor: Actor, *, what: str, organisation_ids: Iterable[int], request: HttpRequest | None) -> None:
+def audit_overview(
+    actor: Actor, *, what: str, organisation_ids: Iterable[int | None], request: HttpRequest | None
+) -> None:
     """One audit entry when programme staff look at a list of several organisations' content."""
     outside = sorted(
-        {
-            org_id
-            for org_id in organisation_ids
-            if org_id and not any(org_id == o for _, o in actor.organisation_scopes)
-        }
+        {org_id for org_id in organisation_ids if org_id and not any(org_id == o for _, o in actor.organisation_scopes)}
     )
     if outside:
         record(
@@ -241,6 +239,14 @@ def owners_for(actor: Actor, *, include_staff: bool) -> list[Owner]:
 
 
 # --- Lessons -------------------------------------------------------------------------------------
+
+
+def lesson_perms(actor: Actor, lesson: Lesson) -> frozenset[Perm]:
+    """What the actor may do with a lesson: its organisation's content, or (for staff write-ups
+    without an organisation) the programme staff's."""
+    if lesson.organisation_id is None:
+        return frozenset(p for p in Perm if actor.can_in_programme(p, lesson.programme_id))
+    return actor.organisation_perms(programme_id=lesson.programme_id, organisation_id=lesson.organisation_id)
 
 
 def _lesson_check(

@@ -233,7 +233,9 @@ def may_approve(user: Any, lesson: Lesson) -> bool:
     if lesson.organisation_id is None:
         return actor.can_in_programme(Perm.EDIT_ORGANISATION_CONTENT, lesson.programme_id)
     return any(
-        m.role == Role.PENVOERDER and m.organisation_id == lesson.organisation_id and m.programme_id == lesson.programme_id
+        m.role == Role.PENVOERDER
+        and m.organisation_id == lesson.organisation_id
+        and m.programme_id == lesson.programme_id
         for m in actor.memberships.values()
     )
 

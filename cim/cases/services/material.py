@@ -47,7 +47,7 @@ def _apply(material: Material, *, kind: str, url: str, upload: Any) -> Any:
             raise DomainError(_("Vul het webadres van de link in."))
         if not url.lower().startswith(("https://", "http://")):
             raise DomainError(_("Een webadres begint met https:// of http://."))
-        _forget_after_commit(material.file.name if material.file else "")
+        _forget_after_commit(material.file.name or "")
         material.url, material.file, material.file_type, material.file_size = url, "", "", None
         return None
     if upload is None and not material.file:
@@ -56,7 +56,7 @@ def _apply(material: Material, *, kind: str, url: str, upload: Any) -> Any:
     if upload is None:
         return None
     document_type = _check_upload(upload)
-    _forget_after_commit(material.file.name if material.file else "")
+    _forget_after_commit(material.file.name or "")
     material.file.name = storage_name("material", document_type)
     material.file_type, material.file_size = document_type.extension, upload.size
     return upload

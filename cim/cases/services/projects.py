@@ -138,7 +138,9 @@ def _penvoerder_participation(actor: Any, project: Project, edition: Edition) ->
     )
     membership = load_actor(actor).membership(participation.pk) if participation else None
     if participation is None or membership is None or membership.role != Role.PENVOERDER:
-        raise DomainError(_("Alleen de penvoerder van de organisatie in deze editie kiest het project voor masterclass 4."))
+        raise DomainError(
+            _("Alleen de penvoerder van de organisatie in deze editie kiest het project voor masterclass 4.")
+        )
     if not participation.takes_masterclasses:
         raise DomainError(_("Uw organisatie doet in deze editie niet mee aan de masterclasses."))
     if edition.status == EditionStatus.ARCHIVED:

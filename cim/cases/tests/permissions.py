@@ -114,7 +114,13 @@ CASES = [
         data=lambda w: {"version": o.awaiting_lesson(w).shared_version().digest()},
         note="only the author's approval counts (tests/test_lessons.py)",
     ),
-    Case("cases:lesson_request_changes", OWN_WRITERS, kwargs=awaiting, method="post", data=lambda w: {"note": "Graag korter."}),
+    Case(
+        "cases:lesson_request_changes",
+        OWN_WRITERS,
+        kwargs=awaiting,
+        method="post",
+        data=lambda w: {"note": "Graag korter."},
+    ),
     Case("cases:lesson_withdraw", OWN_WRITERS, kwargs=shared, method="post"),
     Case("cases:lesson_top10", OWN_WRITERS, kwargs=shared, method="post", data=lambda w: {"edition": w.edition.pk}),
     # De-identification by the service desk
@@ -124,7 +130,9 @@ CASES = [
     # Programme material
     Case("cases:material_list", PUBLIC),
     Case("cases:material", PUBLIC, kwargs=lambda w: {"pk": o.material(w).pk}),
-    Case("cases:material", UNPUBLISHED, kwargs=lambda w: {"pk": o.material(w, published=False).pk}, label="unpublished"),
+    Case(
+        "cases:material", UNPUBLISHED, kwargs=lambda w: {"pk": o.material(w, published=False).pk}, label="unpublished"
+    ),
     Case("cases:material_download", PUBLIC, kwargs=lambda w: {"pk": o.material(w).pk}),
     Case(
         "cases:material_download",

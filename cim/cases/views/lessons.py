@@ -14,7 +14,7 @@ from cim.access.roles import Perm
 from cim.access.scoping import actor_of
 from cim.cases.forms import ApprovalForm, ChangesForm, LessonForm
 from cim.cases.models import Lesson
-from cim.cases.selectors import access_lesson, own_lessons, own_projects, owners_for
+from cim.cases.selectors import access_lesson, lesson_perms, own_lessons, own_projects, owners_for
 from cim.cases.services import lessons as lesson_services
 from cim.cases.sharing import LessonStatus
 from cim.core.errors import DomainError
@@ -74,13 +74,7 @@ def lesson_create(request: HttpRequest) -> HttpResponse:
 def lesson_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     lesson = access_lesson(actor, pk, request=request, audit_what="les")
-    may_edit = (
-        lesson.organisation_id is None
-        and actor.can_in_programme(Perm.EDIT_ORGANISATION_CONTENT, lesson.programme_id)
-        or lesson.organisation_id is not None
-        and Perm.EDIT_ORGANISATION_CONTENT
-        in actor.organisation_perms(programme_id=lesson.programme_id, organisation_id=lesson.organisation_id)
-    )
+    may_edit = Perm.EDIT_ORGANISATION_CONTENT in lesson_perms(actor, lesson)
     approval = None
     if lesson.status == LessonStatus.AWAITING_APPROVAL and lesson_services.may_approve(request.user, lesson):
         approval = ApprovalForm(initial={"version": lesson.shared_version().digest()})
@@ -149,7 +143,9 @@ def lesson_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("De les is ingediend. De servicedesk maakt er een versie zonder herleidbare gegevens van; daarna vragen wij u die goed te keuren."),
+            _(
+                "De les is ingediend. De servicedesk maakt er een versie zonder herleidbare gegevens van; daarna vragen wij u die goed te keuren."
+            ),
         )
     return redirect("cases:lesson", lesson.pk)
 

@@ -30,7 +30,7 @@ _UNSAFE_IN_FILENAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*;]+')
 def download_filename(material: Material) -> str:
     """`<title> (bron <attribution>).<ext>`: the attribution travels with the file."""
     name = _UNSAFE_IN_FILENAME.sub(" ", f"{material.title} (bron {material.attribution})")
-    name = " ".join(name.split())[:180].strip(" .") or "materiaal"
+    name = re.sub(r"\s+\)", ")", " ".join(name.split()))[:180].strip(" .") or "materiaal"
     return f"{name}.{material.file_type or 'bin'}"
 
 
@@ -62,7 +62,7 @@ def material_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def material_download(request: HttpRequest, pk: int) -> HttpResponse:
+def material_download(request: HttpRequest, pk: int) -> FileResponse:
     material = access_material(actor_of(request), pk)
     if material.is_link or not material.file:
         raise Http404

@@ -50,9 +50,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None, owners=owners)
     if request.method == "POST" and form.is_valid():
         try:
-            project = project_services.project_create(
-                actor=request.user, owner=form.owner, **form.service_fields()
-            )
+            project = project_services.project_create(actor=request.user, owner=form.owner, **form.service_fields())
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:

@@ -28,7 +28,9 @@ FIELDS = ("shared_title", "shared_tried", "shared_worked", "shared_did_not_work"
 def review_list(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     lessons = review_queue(actor)
-    audit_overview(actor, what="lessen (overzicht)", organisation_ids=[x.organisation_id for x in lessons], request=request)
+    audit_overview(
+        actor, what="lessen (overzicht)", organisation_ids=[x.organisation_id for x in lessons], request=request
+    )
     return render(request, "cases/review/list.html", {"lessons": lessons})
 
 
