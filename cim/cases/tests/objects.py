@@ -110,21 +110,26 @@ def pdf_upload(name: str = "slides.pdf", content: bytes = PDF_BYTES) -> SimpleUp
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def material(w: World, *, published: bool = True) -> Material:
-    def make() -> Material:
-        item = material_services.material_create(
-            actor=w.user(SERVICE_DESK),
-            programme=w.programme,
-            kind=Material.Kind.HANDOUT,
-            occasion=Material.Occasion.MASTERCLASS_1,
-            title="Drie perspectieven op circulair inkopen",
-            description="Hand-out bij masterclass 1.",
-            attribution="Circulair Inkopen Gelderland, masterclass 1 (2030)",
-            upload=pdf_upload(),
-            tags=[tag("emvi")],
-        )
-        if published:
-            item = material_services.material_set_published(actor=w.user(SERVICE_DESK), material=item, published=True)
-        return item
+def make_material(*, programme: Any, actor: Any, published: bool = True) -> Material:
+    item = material_services.material_create(
+        actor=actor,
+        programme=programme,
+        kind=Material.Kind.HANDOUT,
+        occasion=Material.Occasion.MASTERCLASS_1,
+        title="Drie perspectieven op circulair inkopen",
+        description="Hand-out bij masterclass 1.",
+        attribution="Circulair Inkopen Gelderland, masterclass 1 (2030)",
+        upload=pdf_upload(),
+        tags=[tag("emvi")],
+    )
+    if published:
+        item = material_services.material_set_published(actor=actor, material=item, published=True)
+    return item
 
-    return _once(w, "material" if published else "material_unpublished", make)
+
+def material(w: World, *, published: bool = True) -> Material:
+    return _once(
+        w,
+        "material" if published else "material_unpublished",
+        lambda: make_material(programme=w.programme, actor=w.user(SERVICE_DESK), published=published),
+    )
