@@ -29,7 +29,7 @@ def test_project_lesson_de_identification_and_material(page) -> None:  # type: i
     edition = f.EditionFactory(year=2030)
     arnhem = f.ParticipationFactory(edition=edition, organisation=f.organisation("GM0202"))
     nijmegen = f.ParticipationFactory(edition=edition, organisation=f.organisation("GM0268"))
-    petra = f.MemberFactory(participation=arnhem, user__email="petra@arnhem.nl", user__name="Petra Penvoerder").user
+    f.MemberFactory(participation=arnhem, user__email="petra@arnhem.nl", user__name="Petra Penvoerder")
     f.MemberFactory(participation=arnhem, role="contributor", user__email="coen@arnhem.nl", user__name="Coen Collega")
     f.MemberFactory(participation=nijmegen, user__email="nina@nijmegen.nl", user__name="Nina Nijmegen")
     desk = f.StaffFactory(programme=edition.programme, user__email="desk@programma.nl").user
