@@ -73,3 +73,18 @@ def test_navigation(world, client_for, role, visible, hidden) -> None:
         assert f">{label}</a>" in nav, label
     for label in hidden:
         assert f">{label}</a>" not in nav, label
+
+
+@pytest.mark.django_db
+def test_pages_in_english(world, client_for) -> None:
+    lesson = o.shared_lesson(world)
+    client = client_for(PENVOERDER)
+    client.cookies["cim_language"] = "en"
+    listing = client.get(reverse("cases:shared_lessons")).content.decode()
+    assert "Participants' lessons" in listing
+    assert "Civil engineering" in listing  # tag names have an English name
+    detail = client.get(reverse("cases:shared_lesson", args=[lesson.public_id])).content.decode()
+    assert "What was tried?" in detail
+    assert "Shared under the Chatham House Rule" in detail
+    material = client.get(reverse("cases:material_list")).content.decode()
+    assert "Programme material" in material
