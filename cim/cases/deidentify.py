@@ -58,6 +58,7 @@ class Vocabulary:
     organisations: frozenset[str]  # word keys (see _key) of organisation names
     persons: frozenset[str]  # word keys of full names and of distinctive name parts
     max_words: int
+    first_words: frozenset[str] = frozenset()  # the first word of every name: a quick pre-check
 
 
 # Words that are part of names but never identify anyone on their own.
@@ -113,7 +114,8 @@ def build_vocabulary(*, organisation_names: Iterable[str], person_names: Iterabl
         for word in words:
             if len(word) >= MIN_NAME_PART and word[0].isupper() and word.casefold() not in PARTICLES:
                 persons.add(_key([word]))
-    return Vocabulary(frozenset(organisations), frozenset(persons), longest)
+    first_words = frozenset(key.split(" ", 1)[0] for key in organisations | persons)
+    return Vocabulary(frozenset(organisations), frozenset(persons), longest, first_words)
 
 
 def _pattern_flags(text: str) -> list[Flag]:
@@ -134,6 +136,13 @@ def _pattern_flags(text: str) -> list[Flag]:
     return flags
 
 
+def _may_start_a_name(word: str, vocabulary: Vocabulary) -> bool:
+    key = _key([word])
+    return key in vocabulary.first_words or any(
+        key.endswith(suffix) and key[: -len(suffix)] in vocabulary.organisations for suffix in ADJECTIVE_SUFFIXES
+    )
+
+
 def _organisation_match(words: list[str], vocabulary: Vocabulary) -> bool:
     if _key(words) in vocabulary.organisations:
         return True
@@ -152,6 +161,9 @@ def _name_flags(text: str, vocabulary: Vocabulary) -> list[Flag]:
     i = 0
     while i < len(tokens):
         matched = 0
+        if not _may_start_a_name(tokens[i][2], vocabulary):
+            i += 1
+            continue
         for n in range(min(vocabulary.max_words, len(tokens) - i), 0, -1):
             words = [t[2] for t in tokens[i : i + n]]
             reason = None
