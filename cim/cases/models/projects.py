@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from cim.cases.vocabulary import Phase
@@ -61,6 +62,11 @@ class Project(models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projecten")
         indexes = [models.Index(fields=["programme", "organisation"])]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("title"), "programme", "organisation", name="one_project_title_per_organisation"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -83,6 +83,10 @@ def lesson_create(
         programme_id=owner.programme.pk,
         organisation_id=owner.organisation.pk if owner.organisation else None,
     )
+    if Lesson.objects.filter(
+        programme=owner.programme, organisation=owner.organisation, title__iexact=" ".join(title.split())
+    ).exists():  # also stops a double click from writing the lesson twice
+        raise DomainError(_("Er is al een les met deze titel. Kies een andere titel of open de bestaande les."))
     lesson = Lesson(
         programme=owner.programme,
         organisation=owner.organisation,

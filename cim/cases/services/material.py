@@ -97,6 +97,8 @@ def material_create(
 ) -> Material:
     tag_list = list(tags)
     _check_text(title=title, description=description, attribution=attribution, tags=tag_list)
+    if Material.objects.filter(programme=programme, title__iexact=" ".join(title.split())).exists():
+        raise DomainError(_("Er is al materiaal met deze titel."))
     material = Material(
         programme=programme,
         occasion=occasion,

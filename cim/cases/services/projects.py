@@ -48,6 +48,16 @@ def _check_fields(fields: dict[str, Any]) -> None:
         raise DomainError(_("Vul een aanbestedingsdatum tussen 2000 en 2100 in."))
 
 
+def _check_unique_title(*, programme_id: int, organisation_id: int, title: str, exclude_pk: int | None = None) -> None:
+    same = Project.objects.filter(
+        programme_id=programme_id, organisation_id=organisation_id, title__iexact=" ".join(title.split())
+    )
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    if same.exists():
+        raise DomainError(_("Uw organisatie heeft al een project met deze titel."))
+
+
 def _current_edition(project: Project) -> Edition | None:
     participation = latest_participation(programme_id=project.programme_id, organisation_id=project.organisation_id)
     return participation.edition if participation else None
@@ -62,6 +72,9 @@ def project_create(*, actor: Any, owner: Owner, **fields: Any) -> Project:
         raise TypeError(f"unknown project fields: {sorted(unknown)}")
     fields.setdefault("phase", Phase.IDEA)
     _check_fields(fields)
+    _check_unique_title(
+        programme_id=owner.programme.pk, organisation_id=owner.organisation.pk, title=str(fields.get("title", ""))
+    )
     project = Project(
         programme=owner.programme,
         organisation=owner.organisation,
@@ -92,6 +105,13 @@ def project_update(*, actor: Any, project: Project, phase_note: str = "", **fiel
     project = Project.objects.select_for_update().get(pk=project.pk)
     before = {name: getattr(project, name) for name in EDITABLE_FIELDS}
     _check_fields({**before, **fields})
+    if "title" in fields:
+        _check_unique_title(
+            programme_id=project.programme_id,
+            organisation_id=project.organisation_id,
+            title=str(fields["title"]),
+            exclude_pk=project.pk,
+        )
     for name, value in fields.items():
         setattr(project, name, value)
     clean_or_refuse(project)

@@ -110,13 +110,15 @@ def pdf_upload(name: str = "slides.pdf", content: bytes = PDF_BYTES) -> SimpleUp
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def make_material(*, programme: Any, actor: Any, published: bool = True) -> Material:
+def make_material(
+    *, programme: Any, actor: Any, published: bool = True, title: str = "Drie perspectieven op circulair inkopen"
+) -> Material:
     item = material_services.material_create(
         actor=actor,
         programme=programme,
         kind=Material.Kind.HANDOUT,
         occasion=Material.Occasion.MASTERCLASS_1,
-        title="Drie perspectieven op circulair inkopen",
+        title=title,
         description="Hand-out bij masterclass 1.",
         attribution="Circulair Inkopen Gelderland, masterclass 1 (2030)",
         upload=pdf_upload(),
@@ -131,5 +133,10 @@ def material(w: World, *, published: bool = True) -> Material:
     return _once(
         w,
         "material" if published else "material_unpublished",
-        lambda: make_material(programme=w.programme, actor=w.user(SERVICE_DESK), published=published),
+        lambda: make_material(
+            programme=w.programme,
+            actor=w.user(SERVICE_DESK),
+            published=published,
+            title="Drie perspectieven op circulair inkopen" if published else "Werkblad masterclass 4 (concept)",
+        ),
     )

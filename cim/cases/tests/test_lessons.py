@@ -346,6 +346,15 @@ def test_a_lesson_links_only_to_a_project_of_the_own_organisation(world) -> None
         )
 
 
+def test_a_double_submit_writes_one_lesson(world, client_for) -> None:
+    client = client_for(PENVOERDER)
+    data = {"title": "Een les", "tried": "Tekst."}
+    client.post(reverse("cases:lesson_create"), data)
+    response = client.post(reverse("cases:lesson_create"), data)
+    assert "Er is al een les met deze titel" in response.content.decode()
+    assert Lesson.objects.count() == 1
+
+
 def test_huge_text_is_refused(world, client_for) -> None:
     response = client_for(PENVOERDER).post(reverse("cases:lesson_create"), {"title": "Les", "tried": "x" * 10_001})
     assert response.status_code == 400

@@ -134,6 +134,14 @@ def test_bad_input_is_refused_and_changes_nothing(world, client_for, extra, mess
     assert not default_storage.exists("material") or not default_storage.listdir("material")[1]
 
 
+def test_a_double_submit_adds_material_once(world, client_for) -> None:
+    client = client_for(SERVICE_DESK)
+    client.post(reverse("cases:material_create"), form_data(world, kind="link", url="https://example.org/"))
+    response = client.post(reverse("cases:material_create"), form_data(world, kind="link", url="https://example.org/"))
+    assert "Er is al materiaal met deze titel" in response.content.decode()
+    assert Material.objects.count() == 1
+
+
 def test_files_over_10_mb_are_refused(world, client_for) -> None:
     big = SimpleUploadedFile("groot.pdf", o.PDF_BYTES + b"0" * (10 * 1024 * 1024))
     response = client_for(SERVICE_DESK).post(reverse("cases:material_create"), form_data(world, upload=big))

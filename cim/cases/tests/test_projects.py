@@ -61,6 +61,17 @@ def test_bad_input_is_refused_with_a_message(world, client_for, field, value, me
     assert not Project.objects.exists()
 
 
+def test_a_double_submit_records_one_project(world, client_for) -> None:
+    client = client_for(PENVOERDER)
+    post_project(client)
+    response = post_project(client, title=" circulaire  BEDRIJFSKLEDING ")
+    assert response.status_code == 400
+    assert "al een project met deze titel" in response.content.decode()
+    assert Project.objects.count() == 1
+    # Another organisation may use the same title.
+    assert post_project(client_for(FOREIGN_PENVOERDER)).status_code == 302
+
+
 def test_a_perspective_cannot_be_used_as_category(world, client_for) -> None:
     response = post_project(client_for(PENVOERDER), category=o.tag("emvi").pk)
     assert response.status_code == 400

@@ -55,7 +55,9 @@ def lesson_create(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("project", "")
     if wanted.isdigit() and len(wanted) < 12 and projects.filter(pk=int(wanted)).exists():
         initial["project"] = int(wanted)
-    form = LessonForm(request.POST or None, owners=owners, projects=projects, initial=initial)
+    form = LessonForm(
+        request.POST or None, owners=owners, projects=projects if projects.exists() else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             lesson = lesson_services.lesson_create(actor=request.user, owner=form.owner, **_service_fields(form))
