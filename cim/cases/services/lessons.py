@@ -171,7 +171,7 @@ def lesson_save_shared(
     """
     if not load_actor(actor).can_in_programme(Perm.EDIT_ORGANISATION_CONTENT, lesson.programme_id):
         raise DomainError(_("Alleen medewerkers van het programma bewerken de versie om te delen."))
-    lesson = Lesson.objects.select_for_update().select_related("author").get(pk=lesson.pk)
+    lesson = Lesson.objects.select_for_update(of=("self",)).select_related("author").get(pk=lesson.pk)
     sharing.check_staff_may_edit(lesson.status)
     tag_list = list(tags)
     texts = _texts({"tried": tried, "worked": worked, "did_not_work": did_not_work, "obstacles": obstacles})
@@ -247,7 +247,7 @@ def may_approve(user: Any, lesson: Lesson) -> bool:
 @transaction.atomic
 def lesson_approve(*, actor: Any, lesson: Lesson, version: str) -> Lesson:
     """The author approves exactly the version they read (`version` is its digest): now it is shared."""
-    lesson = Lesson.objects.select_for_update().select_related("author").get(pk=lesson.pk)
+    lesson = Lesson.objects.select_for_update(of=("self",)).select_related("author").get(pk=lesson.pk)
     if not may_approve(actor, lesson):
         raise DomainError(_("Alleen de auteur van de les kan de versie om te delen goedkeuren."))
     current = lesson.shared_version().digest()
@@ -266,7 +266,7 @@ def lesson_approve(*, actor: Any, lesson: Lesson, version: str) -> Lesson:
 
 @transaction.atomic
 def lesson_request_changes(*, actor: Any, lesson: Lesson, note: str) -> Lesson:
-    lesson = Lesson.objects.select_for_update().select_related("author").get(pk=lesson.pk)
+    lesson = Lesson.objects.select_for_update(of=("self",)).select_related("author").get(pk=lesson.pk)
     if not may_approve(actor, lesson):
         raise DomainError(_("Alleen de auteur van de les kan om wijzigingen vragen."))
     sharing.check_request_changes(lesson.status)
