@@ -122,7 +122,9 @@ class ProjectForm(OwnerMixin, ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "phase_note"}
 
 
-class LessonForm(OwnerMixin, TagFieldsMixin, Form):
+class LessonTextForm(TagFieldsMixin, Form):
+    """A lesson's text: written by the author, and (as the version to be shared) by staff."""
+
     title = forms.CharField(label=_("Titel"), max_length=200)
     tried = forms.CharField(
         label=_("Wat is geprobeerd?"),
@@ -148,71 +150,35 @@ class LessonForm(OwnerMixin, TagFieldsMixin, Form):
     phase = forms.ChoiceField(
         label=_("In welke fase speelde dit?"), required=False, choices=[("", _("Geen specifieke fase")), *Phase.choices]
     )
-    project = forms.ModelChoiceField(
-        label=_("Hoort bij project"), queryset=Project.objects.none(), required=False, empty_label=_("Geen project")
-    )
-
-    def __init__(
-        self,
-        *args: Any,
-        owners: list[Owner] | None = None,
-        projects: Any = None,
-        tags: list[Tag] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        if projects is None:
-            del self.fields["project"]
-        else:
-            model_choice_field(self, "project").queryset = projects
-        self.add_tag_fields(tags)
-        self.add_owner(owners)
-
-
-class SharedVersionForm(TagFieldsMixin, Form):
-    """Staff edit what readers will see; texts keep their own field names with a shared_ prefix."""
-
-    shared_title = forms.CharField(label=_("Titel"), max_length=200)
-    shared_tried = forms.CharField(
-        label=_("Wat is geprobeerd?"),
-        max_length=MAX_TEXT_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=TEXT_HELP,
-    )
-    shared_worked = forms.CharField(
-        label=_("Wat werkte?"), max_length=MAX_TEXT_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 5})
-    )
-    shared_did_not_work = forms.CharField(
-        label=_("Wat werkte niet?"),
-        max_length=MAX_TEXT_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    shared_obstacles = forms.CharField(
-        label=_("Welke obstakels zijn overwonnen?"),
-        max_length=MAX_TEXT_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    phase = forms.ChoiceField(
-        label=_("Fase"), required=False, choices=[("", _("Geen specifieke fase")), *Phase.choices]
-    )
+    TEXT_FIELDS = ("title", "tried", "worked", "did_not_work", "obstacles")
 
     def __init__(self, *args: Any, tags: list[Tag] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.add_tag_fields(tags)
 
     def service_fields(self) -> dict[str, Any]:
-        data = self.cleaned_data
         return {
-            "title": data["shared_title"],
-            "tried": data["shared_tried"],
-            "worked": data["shared_worked"],
-            "did_not_work": data["shared_did_not_work"],
-            "obstacles": data["shared_obstacles"],
-            "phase": data["phase"],
+            **{name: self.cleaned_data[name] for name in self.TEXT_FIELDS},
+            "phase": self.cleaned_data["phase"],
             "tags": self.tags,
         }
+
+
+class LessonForm(OwnerMixin, LessonTextForm):
+    project = forms.ModelChoiceField(
+        label=_("Hoort bij project"), queryset=Project.objects.none(), required=False, empty_label=_("Geen project")
+    )
+
+    def __init__(self, *args: Any, owners: list[Owner] | None = None, projects: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if projects is None:
+            del self.fields["project"]
+        else:
+            model_choice_field(self, "project").queryset = projects
+        self.add_owner(owners)
+
+    def service_fields(self) -> dict[str, Any]:
+        return {**super().service_fields(), "project": self.cleaned_data.get("project")}
 
 
 class ApprovalForm(Form):

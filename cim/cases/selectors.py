@@ -38,6 +38,11 @@ def _int(value: Any) -> int:
         raise Http404 from exc
 
 
+def edition_from_form(value: str) -> Edition | None:
+    """The edition a form names by id; None for anything that is not an existing edition."""
+    return Edition.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 12 else None
+
+
 def _scope(actor: Actor, perm: Perm) -> Q:
     return organisation_scope_q(actor, perm, programme_field="programme_id", organisation_field="organisation_id")
 

@@ -4,6 +4,7 @@ approval of the exact shared version, withdrawal, and the Top 10 consent. See ci
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -30,19 +31,39 @@ TEXT_FIELDS = ("tried", "worked", "did_not_work", "obstacles")
 MAX_TAGS = 12
 
 
-def _texts(fields: dict[str, Any]) -> dict[str, str]:
-    return {name: normalise(str(fields.get(name) or "")) for name in TEXT_FIELDS}
+@dataclass(frozen=True)
+class _Text:
+    """A lesson's text as written (by the author, or by staff for the shared version), checked."""
+
+    title: str
+    texts: dict[str, str]  # tried, worked, did_not_work, obstacles
+    phase: str
+    tags: list[Tag]
 
 
-def _check_common(*, title: str, tried: str, phase: str, tags: list[Tag]) -> None:
+def _checked(
+    *, title: str, tried: str, worked: str, did_not_work: str, obstacles: str, phase: str, tags: Iterable[Tag]
+) -> _Text:
+    texts = {
+        name: normalise(str(value or ""))
+        for name, value in zip(TEXT_FIELDS, (tried, worked, did_not_work, obstacles), strict=True)
+    }
+    tag_list = list(tags)
     if not " ".join(title.split()):
         raise DomainError(_("Geef de les een titel."))
-    if not tried.strip():
+    if not texts["tried"].strip():
         raise DomainError(_("Beschrijf wat er is geprobeerd."))
     if phase and phase not in Phase.values:
         raise DomainError(_("Kies een fase uit de lijst."))
-    if len(tags) > MAX_TAGS:
+    if len(tag_list) > MAX_TAGS:
         raise DomainError(_("Kies hoogstens %(n)s labels.") % {"n": MAX_TAGS})
+    return _Text(title, texts, phase, tag_list)
+
+
+def _save(lesson: Lesson, tags: list[Tag]) -> None:
+    clean_or_refuse(lesson)
+    lesson.save()
+    lesson.tags.set(tags)
 
 
 def _check_project(project: Project | None, *, programme_id: int, organisation_id: int | None) -> None:
@@ -75,9 +96,9 @@ def lesson_create(
     tags: Iterable[Tag] = (),
     project: Project | None = None,
 ) -> Lesson:
-    tag_list = list(tags)
-    texts = _texts({"tried": tried, "worked": worked, "did_not_work": did_not_work, "obstacles": obstacles})
-    _check_common(title=title, tried=texts["tried"], phase=phase, tags=tag_list)
+    text = _checked(
+        title=title, tried=tried, worked=worked, did_not_work=did_not_work, obstacles=obstacles, phase=phase, tags=tags
+    )
     _check_project(
         project,
         programme_id=owner.programme.pk,
@@ -93,13 +114,11 @@ def lesson_create(
         edition=owner.edition,
         project=project,
         author=user_or_none(actor),
-        title=title,
-        phase=phase,
-        **texts,
+        title=text.title,
+        phase=text.phase,
+        **text.texts,
     )
-    clean_or_refuse(lesson)
-    lesson.save()
-    lesson.tags.set(tag_list)
+    _save(lesson, text.tags)
     _audit("cases.lesson_created", actor=actor, lesson=lesson)
     return lesson
 
@@ -120,16 +139,14 @@ def lesson_update(
 ) -> Lesson:
     lesson = Lesson.objects.select_for_update().get(pk=lesson.pk)
     sharing.check_author_may_edit(lesson.status)
-    tag_list = list(tags)
-    texts = _texts({"tried": tried, "worked": worked, "did_not_work": did_not_work, "obstacles": obstacles})
-    _check_common(title=title, tried=texts["tried"], phase=phase, tags=tag_list)
+    text = _checked(
+        title=title, tried=tried, worked=worked, did_not_work=did_not_work, obstacles=obstacles, phase=phase, tags=tags
+    )
     _check_project(project, programme_id=lesson.programme_id, organisation_id=lesson.organisation_id)
-    lesson.title, lesson.phase, lesson.project = title, phase, project
-    for name, value in texts.items():
+    lesson.title, lesson.phase, lesson.project = text.title, text.phase, project
+    for name, value in text.texts.items():
         setattr(lesson, name, value)
-    clean_or_refuse(lesson)
-    lesson.save()
-    lesson.tags.set(tag_list)
+    _save(lesson, text.tags)
     _audit("cases.lesson_updated", actor=actor, lesson=lesson)
     return lesson
 
@@ -173,16 +190,15 @@ def lesson_save_shared(
         raise DomainError(_("Alleen medewerkers van het programma bewerken de versie om te delen."))
     lesson = Lesson.objects.select_for_update(of=("self",)).select_related("author").get(pk=lesson.pk)
     sharing.check_staff_may_edit(lesson.status)
-    tag_list = list(tags)
-    texts = _texts({"tried": tried, "worked": worked, "did_not_work": did_not_work, "obstacles": obstacles})
-    _check_common(title=title, tried=texts["tried"], phase=phase, tags=tag_list)
+    text = _checked(
+        title=title, tried=tried, worked=worked, did_not_work=did_not_work, obstacles=obstacles, phase=phase, tags=tags
+    )
     before = lesson.shared_version().digest()
     previous_status = lesson.status
-    lesson.shared_title, lesson.phase = title, phase
-    for name, value in texts.items():
+    lesson.shared_title, lesson.phase = text.title, text.phase
+    for name, value in text.texts.items():
         setattr(lesson, f"shared_{name}", value)
-    clean_or_refuse(lesson)
-    new_digest = lesson.shared_version([t.key for t in tag_list]).digest()
+    new_digest = lesson.shared_version([t.key for t in text.tags]).digest()
     lesson.status = sharing.status_after_staff_save(
         current=previous_status, new_digest=new_digest, approved_digest=lesson.approved_digest, send=send
     )
@@ -193,8 +209,7 @@ def lesson_save_shared(
         lesson.sent_for_approval_at = timezone.now()
         lesson.author_note = ""
     lesson.reviewed_by = user_or_none(actor)
-    lesson.save()
-    lesson.tags.set(tag_list)
+    _save(lesson, text.tags)
     if new_digest != before:
         _audit("cases.lesson_shared_version_saved", actor=actor, lesson=lesson, status=lesson.status)
     if newly_sent:

@@ -53,7 +53,7 @@ def lesson_data(w):  # type: ignore[no-untyped-def]
 
 
 def shared_data(w):  # type: ignore[no-untyped-def]
-    return {"shared_title": "Een les", "shared_tried": "Een gemeente probeerde iets.", "action": "save"}
+    return {"title": "Een les", "tried": "Een gemeente probeerde iets.", "action": "save"}
 
 
 def material_data(w):  # type: ignore[no-untyped-def]

@@ -60,9 +60,9 @@ def test_the_whole_road_to_sharing(world, client_for, django_capture_on_commit_c
 
     # "Check" re-runs the flags on the edited text without saving it.
     clean = {
-        "shared_title": "Aanbesteding straatstenen",
-        "shared_tried": "Een gemeente vroeg een collega de markt te raadplegen.",
-        "shared_worked": "Aannemers kwamen met hergebruik.",
+        "title": "Aanbesteding straatstenen",
+        "tried": "Een gemeente vroeg een collega de markt te raadplegen.",
+        "worked": "Aannemers kwamen met hergebruik.",
         "phase": "market_consultation",
         "categories": [o.tag("gww").pk],
     }
@@ -251,8 +251,8 @@ def test_a_change_after_approval_needs_approval_again(world, client_for) -> None
     lesson = o.shared_lesson(world)
     desk = client_for(SERVICE_DESK)
     data = {
-        "shared_title": lesson.shared_title,
-        "shared_tried": lesson.shared_tried,
+        "title": lesson.shared_title,
+        "tried": lesson.shared_tried,
         "categories": [o.tag("gww").pk],
         "themes": [o.tag("hoogwaardig-hergebruik").pk],
         "action": "save",
@@ -260,7 +260,7 @@ def test_a_change_after_approval_needs_approval_again(world, client_for) -> None
     desk.post(reverse("cases:review", args=[lesson.pk]), data)
     lesson.refresh_from_db()
     assert lesson.status == LessonStatus.SHARED  # nothing changed: still shared
-    desk.post(reverse("cases:review", args=[lesson.pk]), {**data, "shared_tried": "Nieuwe tekst."})
+    desk.post(reverse("cases:review", args=[lesson.pk]), {**data, "tried": "Nieuwe tekst."})
     lesson.refresh_from_db()
     assert lesson.status == LessonStatus.SUBMITTED
     reader = client_for(FOREIGN_PENVOERDER)

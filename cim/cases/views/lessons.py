@@ -3,6 +3,8 @@ approving the de-identified version, withdrawing, and the Top 10 consent."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,11 +16,17 @@ from cim.access.roles import Perm
 from cim.access.scoping import actor_of
 from cim.cases.forms import ApprovalForm, ChangesForm, LessonForm
 from cim.cases.models import Lesson
-from cim.cases.selectors import access_lesson, lesson_perms, own_lessons, own_projects, owners_for
+from cim.cases.selectors import (
+    access_lesson,
+    edition_from_form,
+    lesson_perms,
+    own_lessons,
+    own_projects,
+    owners_for,
+)
 from cim.cases.services import lessons as lesson_services
 from cim.cases.sharing import LessonStatus
 from cim.core.errors import DomainError
-from cim.editions.models import Edition
 
 
 @login_required
@@ -28,20 +36,6 @@ def lesson_mine(request: HttpRequest) -> HttpResponse:
     if not owners:
         raise Http404
     return render(request, "cases/lessons/mine.html", {"lessons": own_lessons(actor)})
-
-
-def _service_fields(form: LessonForm) -> dict:  # type: ignore[type-arg]
-    data = form.cleaned_data
-    return {
-        "title": data["title"],
-        "tried": data["tried"],
-        "worked": data["worked"],
-        "did_not_work": data["did_not_work"],
-        "obstacles": data["obstacles"],
-        "phase": data["phase"],
-        "tags": form.tags,
-        "project": data.get("project"),
-    }
 
 
 @login_required
@@ -60,7 +54,7 @@ def lesson_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            lesson = lesson_services.lesson_create(actor=request.user, owner=form.owner, **_service_fields(form))
+            lesson = lesson_services.lesson_create(actor=request.user, owner=form.owner, **form.service_fields())
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -119,7 +113,7 @@ def lesson_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            lesson_services.lesson_update(actor=request.user, lesson=lesson, **_service_fields(form))
+            lesson_services.lesson_update(actor=request.user, lesson=lesson, **form.service_fields())
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -134,22 +128,29 @@ def _act(request: HttpRequest, pk: int) -> Lesson:
     return access_lesson(actor_of(request), pk, perm=Perm.EDIT_ORGANISATION_CONTENT, request=request)
 
 
+def _perform(request: HttpRequest, lesson: Lesson, action: Callable[[], str]) -> HttpResponse:
+    """Run one write on the lesson; show its success message or the rule it broke; back to the lesson."""
+    try:
+        message = action()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, message)
+    return redirect("cases:lesson", lesson.pk)
+
+
 @require_POST
 @login_required
 def lesson_submit(request: HttpRequest, pk: int) -> HttpResponse:
     lesson = _act(request, pk)
-    try:
+
+    def submit() -> str:
         lesson_services.lesson_submit(actor=request.user, lesson=lesson)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _(
-                "De les is ingediend. De servicedesk maakt er een versie zonder herleidbare gegevens van; daarna vragen wij u die goed te keuren."
-            ),
+        return _(
+            "De les is ingediend. De servicedesk maakt er een versie zonder herleidbare gegevens van; daarna vragen wij u die goed te keuren."
         )
-    return redirect("cases:lesson", lesson.pk)
+
+    return _perform(request, lesson, submit)
 
 
 @require_POST
@@ -157,15 +158,14 @@ def lesson_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def lesson_approve(request: HttpRequest, pk: int) -> HttpResponse:
     lesson = _act(request, pk)
     form = ApprovalForm(request.POST)
-    try:
+
+    def approve() -> str:
         if not form.is_valid():
             raise DomainError(_("Er ging iets mis met het formulier. Laad de pagina opnieuw."))
         lesson_services.lesson_approve(actor=request.user, lesson=lesson, version=form.cleaned_data["version"])
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Dank u wel. De les is nu gedeeld, zonder naam of organisatie."))
-    return redirect("cases:lesson", lesson.pk)
+        return _("Dank u wel. De les is nu gedeeld, zonder naam of organisatie.")
+
+    return _perform(request, lesson, approve)
 
 
 @require_POST
@@ -173,28 +173,26 @@ def lesson_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def lesson_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
     lesson = _act(request, pk)
     form = ChangesForm(request.POST)
-    try:
+
+    def request_changes() -> str:
         if not form.is_valid():
             raise DomainError(_("Schrijf wat er anders moet (hoogstens 1000 tekens)."))
         lesson_services.lesson_request_changes(actor=request.user, lesson=lesson, note=form.cleaned_data["note"])
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Uw reactie is doorgegeven aan de servicedesk."))
-    return redirect("cases:lesson", lesson.pk)
+        return _("Uw reactie is doorgegeven aan de servicedesk.")
+
+    return _perform(request, lesson, request_changes)
 
 
 @require_POST
 @login_required
 def lesson_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     lesson = _act(request, pk)
-    try:
+
+    def withdraw() -> str:
         lesson_services.lesson_withdraw(actor=request.user, lesson=lesson)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De les wordt niet (meer) gedeeld en is weer een concept."))
-    return redirect("cases:lesson", lesson.pk)
+        return _("De les wordt niet (meer) gedeeld en is weer een concept.")
+
+    return _perform(request, lesson, withdraw)
 
 
 @require_POST
@@ -202,20 +200,17 @@ def lesson_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def lesson_top10(request: HttpRequest, pk: int) -> HttpResponse:
     lesson = _act(request, pk)
     raw = request.POST.get("edition", "")
-    try:
+
+    def set_top10() -> str:
         if raw == "":
             lesson_services.lesson_set_top10(actor=request.user, lesson=lesson, edition=None)
-            messages.success(request, _("De les staat niet meer op de Top 10-pagina."))
-        else:
-            edition = Edition.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
-            if edition is None:
-                raise DomainError(_("Kies een editie waarin u penvoerder bent."))
-            lesson_services.lesson_set_top10(actor=request.user, lesson=lesson, edition=edition)
-            messages.success(
-                request,
-                _("De les mag op de Top 10-pagina van %(edition)s, met de naam van uw organisatie.")
-                % {"edition": edition.display_title},
-            )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("cases:lesson", lesson.pk)
+            return _("De les staat niet meer op de Top 10-pagina.")
+        edition = edition_from_form(raw)
+        if edition is None:
+            raise DomainError(_("Kies een editie waarin u penvoerder bent."))
+        lesson_services.lesson_set_top10(actor=request.user, lesson=lesson, edition=edition)
+        return _("De les mag op de Top 10-pagina van %(edition)s, met de naam van uw organisatie.") % {
+            "edition": edition.display_title
+        }
+
+    return _perform(request, lesson, set_top10)

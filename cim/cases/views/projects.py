@@ -16,6 +16,7 @@ from cim.cases.forms import ProjectForm
 from cim.cases.selectors import (
     access_project,
     audit_overview,
+    edition_from_form,
     masterclass4_options,
     owners_for,
     project_history,
@@ -24,7 +25,6 @@ from cim.cases.selectors import (
 )
 from cim.cases.services import projects as project_services
 from cim.core.errors import DomainError
-from cim.editions.models import Edition
 
 
 @login_required
@@ -108,8 +108,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_masterclass4(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     project = access_project(actor, pk, perm=Perm.EDIT_ORGANISATION_CONTENT, request=request)
-    raw = request.POST.get("edition", "")
-    edition = Edition.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+    edition = edition_from_form(request.POST.get("edition", ""))
     try:
         if edition is None:
             raise DomainError(_("Kies de editie waarvoor u het project inbrengt."))

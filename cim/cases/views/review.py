@@ -13,7 +13,7 @@ from cim.access.decorators import programme_perm_required
 from cim.access.roles import Perm
 from cim.access.scoping import actor_of
 from cim.cases.deidentify import find_flags, highlight
-from cim.cases.forms import SharedVersionForm
+from cim.cases.forms import LessonTextForm
 from cim.cases.models import Lesson
 from cim.cases.selectors import access_lesson, audit_overview, deidentify_vocabulary, review_queue
 from cim.cases.services import lessons as lesson_services
@@ -21,7 +21,8 @@ from cim.cases.sharing import STAFF_EDITABLE
 from cim.core.errors import DomainError
 
 EDIT = Perm.EDIT_ORGANISATION_CONTENT
-FIELDS = ("shared_title", "shared_tried", "shared_worked", "shared_did_not_work", "shared_obstacles")
+# Form field -> the lesson's field that holds the version to be shared.
+FIELDS = {name: f"shared_{name}" for name in LessonTextForm.TEXT_FIELDS}
 
 
 @programme_perm_required(EDIT)
@@ -34,7 +35,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/review/list.html", {"lessons": lessons})
 
 
-def _flagged(form: SharedVersionForm, values: dict[str, str]) -> list[dict[str, Any]]:
+def _flagged(form: LessonTextForm, values: dict[str, str]) -> list[dict[str, Any]]:
     vocabulary = deidentify_vocabulary()
     sections = []
     for name in FIELDS:
@@ -55,8 +56,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     tags = list(lesson.tags.all())
     if lesson.status not in STAFF_EDITABLE:
         return render(request, "cases/review/not_submitted.html", {"lesson": lesson})
-    initial = {name: getattr(lesson, name) for name in FIELDS} | {"phase": lesson.phase}
-    form = SharedVersionForm(request.POST or None, tags=tags, initial=initial)
+    initial = {name: getattr(lesson, attribute) for name, attribute in FIELDS.items()} | {"phase": lesson.phase}
+    form = LessonTextForm(request.POST or None, tags=tags, initial=initial)
     action = request.POST.get("action", "")
     values = initial
     if request.method == "POST" and form.is_valid():
