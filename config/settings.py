@@ -74,8 +74,10 @@ INSTALLED_APPS = [
     "cim.audit",
     "cim.organisations",
     "cim.editions",
+    "cim.disclosure",
     "cim.cases",
     "cim.portal",
+    "cim.servicedesk",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +175,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses two-factor set-up while an e-mail address is unverified, against someone who signs
+# up with another person's address. There is no open sign-up here (accounts come from a login code,
+# an invitation or the technical administrator), and programme staff must set up TOTP on their first
+# login, so that rule would lock them out.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Circulair Inkopen Monitor"
 
 # Sessions end after a period without activity; the page warns before it happens.
@@ -222,8 +229,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
-# E-mail (Django's MAILERS): console in development, SMTP when EMAIL_HOST is set.
-_email_host = env("EMAIL_HOST", "")
+# E-mail (Django's MAILERS): console in development, SMTP when EMAIL_HOST is set. Production always
+# uses SMTP (default: the local mail relay), never the console.
+_email_host = env("EMAIL_HOST", "localhost" if PRODUCTION else "")
 if _email_host:
     MAILERS = {
         "default": {
@@ -277,7 +285,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # makes the site eligible; submitting is separate
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

@@ -63,11 +63,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.EDIT_SCAN,
             Perm.SUBMIT_SCAN,
             Perm.VIEW_RESULTS,
+            Perm.CONTACT_SERVICE_DESK,
             Perm.EDIT_ORGANISATION_CONTENT,
         }
     ),
     Role.CONTRIBUTOR: frozenset(
-        {Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS, Perm.EDIT_ORGANISATION_CONTENT}
+        {
+            Perm.VIEW_PARTICIPATION,
+            Perm.EDIT_SCAN,
+            Perm.VIEW_RESULTS,
+            Perm.CONTACT_SERVICE_DESK,
+            Perm.EDIT_ORGANISATION_CONTENT,
+        }
     ),
 }
 

@@ -6,6 +6,7 @@ TAGS by a data migration, so keys are stable and other rooms may refer to them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +70,15 @@ TAGS: tuple[TagSpec, ...] = (
 )
 
 TAG_KEYS = frozenset(t.key for t in TAGS)
+
+
+def sync_tags(tag_model: Any) -> int:
+    """Create or update every tag of TAGS in `tag_model` (the Tag model, or its state in a migration).
+
+    Keys never change; names may. Returns the number of tags."""
+    for order, spec in enumerate(TAGS):
+        tag_model.objects.update_or_create(
+            key=spec.key,
+            defaults={"kind": spec.kind, "name": spec.name, "name_en": spec.name_en, "order": order},
+        )
+    return len(TAGS)

@@ -32,7 +32,6 @@ def chromium_available() -> bool:
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    _restore_reference_data(items)
     if chromium_available() or os.environ.get("CIM_REQUIRE_BROWSER") == "1":
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium, or set CIM_CHROMIUM")
@@ -41,45 +40,8 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             item.add_marker(skip)
 
 
-def _restore_reference_data(items: list[Any]) -> None:
-    """Browser tests run in transactions that end with a flush of every table, reference data
-    (organisations, tags) included. Asking for serialized rollback makes pytest-django snapshot the
-    database right after the migrations; `page` puts that snapshot back before each browser test,
-    so that any number of them can run in any order."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if "e2e" in item.keywords and marker is not None and not marker.kwargs.get("serialized_rollback"):
-            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}))
-
-
-_SNAPSHOTS: dict[str, str] = {}
-
-
-def _keep_snapshots() -> None:
-    from django.db import connections
-
-    for connection in connections.all(initialized_only=True):
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            _SNAPSHOTS.setdefault(connection.alias, contents)
-
-
-def _reload_snapshots() -> None:
-    """Once Playwright runs, database connections live in its context and lack pytest-django's
-    snapshot, so Django's own restore is skipped; reload it (saving existing rows is harmless)."""
-    from django.db import connections
-
-    for alias, contents in _SNAPSHOTS.items():
-        connection = connections[alias]
-        if not hasattr(connection, "_test_serialized_contents"):
-            connection.creation.deserialize_db_from_string(contents)
-            connection._test_serialized_contents = contents  # type: ignore[attr-defined]
-
-
 @pytest.fixture(scope="session")
-def browser(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
-    with django_db_blocker.unblock():
-        _keep_snapshots()
+def browser() -> Iterator[Any]:
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
     from playwright.sync_api import sync_playwright
 
@@ -90,8 +52,7 @@ def browser(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Any]:
-    _reload_snapshots()
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam")
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -127,3 +88,27 @@ def login(page: Any, email: str, password: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def login_with_totp(page: Any, user: Any, password: str) -> None:
+    """Log in a programme staff member: password, then the current TOTP code."""
+    from cim.accounts.totp import totp_current_code
+
+    login(page, user.email, password)
+    page.get_by_label("Code", exact=True).fill(totp_current_code(user, min_seconds_left=8))
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name=f"Welkom, {user.display_name}").wait_for(timeout=20_000)
+
+
+def visit(page: Any, path: str) -> Any:
+    """Open a page, check that it rendered (no server error) and that axe finds nothing."""
+    response = page.goto(path)
+    assert response is not None, path
+    assert response.status < 400, f"{path}: HTTP {response.status}"
+    assert_accessible(page)
+    return response
+
+
+def accept_confirmations(page: Any) -> None:
+    """Buttons with data-confirm ask with window.confirm; answer yes."""
+    page.on("dialog", lambda dialog: dialog.accept())

@@ -5,14 +5,9 @@ from django.db import migrations
 
 
 def sync_tags(apps, schema_editor):
-    from cim.cases.vocabulary import TAGS
+    from cim.cases.vocabulary import sync_tags as sync
 
-    Tag = apps.get_model("cases", "Tag")
-    for order, spec in enumerate(TAGS):
-        Tag.objects.update_or_create(
-            key=spec.key,
-            defaults={"kind": spec.kind, "name": spec.name, "name_en": spec.name_en, "order": order},
-        )
+    sync(apps.get_model("cases", "Tag"))
 
 
 class Migration(migrations.Migration):

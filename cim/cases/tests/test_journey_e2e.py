@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from cim.accounts.totp import totp_activate, totp_current_code
+from cim.accounts.totp import totp_activate
 from cim.cases.models import Lesson, Masterclass4Choice, Project
 from cim.cases.sharing import LessonStatus
 from cim.cases.tests import objects as o
 from cim.testing import factories as f
-from cim.testing.browser import assert_accessible, login
+from cim.testing.browser import assert_accessible, login, login_with_totp
 from cim.testing.world import TOTP_SECRET
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -73,9 +73,7 @@ def test_project_lesson_de_identification_and_material(page) -> None:  # type: i
     log_out(page)
 
     # 3. The service desk sees the flags and de-identifies the lesson.
-    login(page, "desk@programma.nl", PASSWORD)
-    page.get_by_label("Code").fill(totp_current_code(desk))
-    page.get_by_role("button", name="Aanmelden").click()
+    login_with_totp(page, desk, PASSWORD)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Lessen anonimiseren").click()
     assert_accessible(page)
     page.get_by_role("link", name="Marktconsultatie Stationsplein Arnhem").click()
