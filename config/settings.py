@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "cim.editions",
     "cim.disclosure",
     "cim.events",
+    "cim.cases",
     "cim.portal",
     "cim.servicedesk",
 ]

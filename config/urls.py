@@ -9,6 +9,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("cim.editions.urls")),
     path("", include("cim.events.urls")),
+    path("", include("cim.cases.urls")),
     path("beheer/organisaties/", include("cim.organisations.urls")),
     path("beheer/audit/", include("cim.audit.urls")),
     path("", include("cim.servicedesk.urls")),

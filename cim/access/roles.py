@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_PUBLISHED_STATISTICS,
             Perm.VIEW_PARTICIPATION,
             Perm.VIEW_RESULTS,
+            Perm.EDIT_ORGANISATION_CONTENT,  # de-identify lessons, help with projects
         }
     ),
     Role.ANALYST: frozenset(
@@ -64,10 +65,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_RESULTS,
             Perm.CONTACT_SERVICE_DESK,
             Perm.REGISTER_FOR_EVENTS,
+            Perm.EDIT_ORGANISATION_CONTENT,
         }
     ),
     Role.CONTRIBUTOR: frozenset(
-        {Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS, Perm.CONTACT_SERVICE_DESK}
+        {
+            Perm.VIEW_PARTICIPATION,
+            Perm.EDIT_SCAN,
+            Perm.VIEW_RESULTS,
+            Perm.CONTACT_SERVICE_DESK,
+            Perm.EDIT_ORGANISATION_CONTENT,
+        }
     ),
 }
 

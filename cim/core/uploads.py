@@ -1,8 +1,8 @@
 """Checks for uploaded documents: the type is read from the content, never from the name.
 
-Accepted: PDF, DOCX, XLSX and ODT, at most 10 MB. Office files are ZIP containers: they are
-inspected for their declared parts, macros are refused and a zip bomb is stopped by the
-declared uncompressed size before anything is extracted.
+Accepted: PDF, DOCX, XLSX and ODT, at most 10 MB; PPTX (slides) when a caller allows it.
+Office files are ZIP containers: they are inspected for their declared parts, macros are refused
+and a zip bomb is stopped by the declared uncompressed size before anything is extracted.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ PDF = DocumentType("pdf", "application/pdf")
 DOCX = DocumentType("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 XLSX = DocumentType("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 ODT = DocumentType("odt", "application/vnd.oasis.opendocument.text")
-DOCUMENT_TYPES = {t.extension: t for t in (PDF, DOCX, XLSX, ODT)}
+PPTX = DocumentType("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation")
+DOCUMENT_TYPES = {t.extension: t for t in (PDF, DOCX, XLSX, ODT, PPTX)}
 
 
 def _refuse(message: str) -> ValidationError:
@@ -77,6 +78,8 @@ def detect_document_type(handle: IO[bytes]) -> DocumentType | None:
         detected = DOCX
     elif "[Content_Types].xml" in names and "xl/workbook.xml" in names:
         detected = XLSX
+    elif "[Content_Types].xml" in names and "ppt/presentation.xml" in names:
+        detected = PPTX
     elif "mimetype" in names and archive.read("mimetype").strip() == ODT.content_type.encode():
         detected = ODT
     handle.seek(0)

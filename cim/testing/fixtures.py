@@ -63,11 +63,14 @@ def client_for(world: World):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True)
 def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
     """Transactional tests (browser, concurrency) flush the database afterwards, which also removes
-    the reference data a migration loaded (municipalities, provinces). Put it back before each one."""
+    the reference data a migration loaded (municipalities, provinces, the tags of lessons and
+    material). Put it back before each one."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
     request.getfixturevalue("transactional_db")
+    from cim.cases.services.tags import tags_ensure
     from cim.organisations.services import reference_data_ensure
 
     reference_data_ensure()
+    tags_ensure()
