@@ -8,6 +8,8 @@ urlpatterns = [
     path("account/", include("cim.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("cim.editions.urls")),
+    path("", include("cim.questionnaires.urls")),
+    path("", include("cim.scan.urls")),
     path("beheer/organisaties/", include("cim.organisations.urls")),
     path("beheer/audit/", include("cim.audit.urls")),
     path("django-admin/", admin.site.urls),
