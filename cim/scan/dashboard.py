@@ -11,9 +11,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cim.access.roles import Perm
 from cim.access.scoping import actor_of, editions_managed
-from cim.core.registry import OverviewColumn, Panel, register_dashboard, register_overview_column
+from cim.core.registry import (
+    OverviewColumn,
+    Panel,
+    register_dashboard,
+    register_overview_column,
+    register_section_choices,
+)
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Participation
+from cim.questionnaires.selectors import edition_definition
 
 
 def member_panels(request: HttpRequest) -> Iterable[Panel]:
@@ -50,6 +57,12 @@ def scan_column(participations: list[Any]) -> dict[int, str]:
     return {p.pk: f"{p.get_scan_status_display()} ({p.scan_progress}%)" for p in participations}
 
 
+def participation_sections(participation: Any) -> list[tuple[str, str]]:
+    definition = edition_definition(participation.edition_id)
+    return [(s.key, f"{s.number}. {s.title}") for s in definition.sections] if definition else []
+
+
+register_section_choices(participation_sections)
 register_dashboard(member_panels)
 register_dashboard(staff_panels)
 register_overview_column(OverviewColumn("scan", _("Scan"), scan_column, order=30))
