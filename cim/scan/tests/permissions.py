@@ -36,8 +36,8 @@ def question(w):  # type: ignore[no-untyped-def]
 
 
 def _response(w):  # type: ignore[no-untyped-def]
-    from cim.scan.models import Response
     from cim.questionnaires.models import QuestionnaireDefinition
+    from cim.scan.models import Response
 
     definition = QuestionnaireDefinition.objects.get(edition=w.edition, is_active=True)
     return Response.objects.get_or_create(participation=w.participation, defaults={"definition": definition})[0]
