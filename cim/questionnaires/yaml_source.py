@@ -42,7 +42,11 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        value = self.constructor.construct_object(node)
+        try:
+            value = self.constructor.construct_object(node)
+        except yaml.YAMLError:
+            self.problems.append(Problem(path, _("Dit soort waarde wordt niet ondersteund."), *_mark(node)))
+            return None
         if isinstance(value, dt.date | dt.datetime):
             return value.isoformat()
         if isinstance(value, bytes | set):

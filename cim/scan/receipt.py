@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib.staticfiles import finders
@@ -12,6 +13,8 @@ from cim.editions.models import Participation
 from cim.questionnaires.selectors import edition_definition
 from cim.scan.models import Submission
 from cim.scan.pages import answer_sheet
+
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per page step is noise
 
 
 def receipt_context(participation: Participation, submission: Submission) -> dict[str, Any]:
