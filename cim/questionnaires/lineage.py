@@ -34,6 +34,7 @@ def check_lineage(definition: m.Definition, earlier: Sequence[m.Definition], pos
     if not earlier:
         return problems
     paths = _question_paths(definition)
+    lineage_keys = {c.key for d in earlier for q in d.questions for c in q.continues}
 
     def problem(path: Path, message: str) -> None:
         line, column = position_of(positions, path)
@@ -55,6 +56,8 @@ def check_lineage(definition: m.Definition, earlier: Sequence[m.Definition], pos
                 )
         for index, continuation in enumerate(question.continues):
             found = _find(earlier, continuation.key)
+            if found is None and continuation.key in lineage_keys:
+                continue  # an older key that an earlier edition continued as well
             if found is None:
                 problem(
                     (*path, "continues", index),
