@@ -110,6 +110,7 @@ def scan_page(actor: Actor, participation: Participation, *, current_section: st
         block_reason=block,
         role=str(membership.role) if membership else None,
         assigned=membership.sections if membership else (),
+        section=definition.section(current_section) if current_section else None,
     )
     for section in definition.sections:
         done, total = progress.sections.get(section.key, (0, 0))
@@ -180,6 +181,7 @@ def build_section(
             "question_url": reverse("scan:question", args=[pk, question.key]),
             "answer": answer,
             "previous": previous.get(question.key),
+            "previous_same": question.key in previous and previous[question.key].value == answers.get(question.key),
             "conflict": (conflicts or {}).get(question.key),
             "issues": issues if not qv.errors else [],
             "document_url": documents.get(question.key, ""),

@@ -8,7 +8,10 @@
   var form = document.getElementById("cim-scan-form");
   var RETRY_MS = 5000;
   var sent = new WeakMap(); // container -> snapshot sent with the request in flight
+  var conflicted = new WeakMap(); // container -> the snapshot the server answered with a conflict
   var dirty = {}; // question key -> true while an answer is not (yet) on the server
+  var leavingSafely = false;
+  var expired = false; // the session ended: retrying waits until the person may have logged in again
 
   function text(name) {
     return (form && form.getAttribute("data-text-" + name)) || "";
@@ -76,16 +79,22 @@
   function setState(container, kind, message, withLogin) {
     var box = statusBox(container);
     if (!box) return;
+    // A conflict stays until the person has chosen; "saving" and "not saved yet" do not replace it.
+    if (kind === "busy" && box.querySelector('[data-state="conflict"], [data-state="expired"]')) return;
     var p = document.createElement("p");
     p.className = "cim-save-state cim-save-state--" + kind;
     p.setAttribute("role", kind === "error" ? "alert" : "status");
-    p.setAttribute("data-state", kind);
+    p.setAttribute("data-state", withLogin ? "expired" : kind);
     p.textContent = message;
     if (withLogin) {
       var link = document.createElement("a");
       link.className = "utrecht-link";
       link.href = form.getAttribute("data-login-url");
       link.textContent = text("login");
+      // What was typed is kept on this computer, so going to the login page needs no warning.
+      link.addEventListener("click", function () {
+        leavingSafely = true;
+      });
       p.appendChild(document.createTextNode(" "));
       p.appendChild(link);
     }
@@ -113,8 +122,9 @@
     delete dirty[key];
   }
 
-  function retryAll() {
+  function retryAll(event) {
     if (!form) return;
+    if (expired && !(event && (event.type === "focus" || event.type === "visibilitychange"))) return;
     Array.prototype.forEach.call(form.querySelectorAll("[data-autosave]"), function (container) {
       var key = container.getAttribute("data-question");
       if (stored(key) && !container.classList.contains("cim-busy")) window.htmx.trigger(container, "cim:retry");
@@ -149,7 +159,8 @@
       var key = button.getAttribute("data-repeat-add");
       var template = document.querySelector('template[data-repeat-template="' + key + '"]');
       var table = document.querySelector('table[data-repeat="' + key + '"]');
-      if (!template || !table) return;
+      if (!template || !table || button.getAttribute("data-bound")) return;
+      button.setAttribute("data-bound", "1");
       button.hidden = false;
       button.addEventListener("click", function () {
         var body = table.tBodies[0];
@@ -208,13 +219,23 @@
 
     document.body.addEventListener("htmx:configRequest", function (event) {
       var container = event.detail.elt.closest ? event.detail.elt.closest("[data-autosave]") : null;
-      if (container) sent.set(container, snapshot(container));
+      if (!container) return;
+      // The same answer again (a delayed trigger) while its conflict is shown: the person chooses
+      // first. After the session ended only retries go out (on focus, or after logging in).
+      var cause = event.detail.triggeringEvent;
+      var retry = cause && cause.type === "cim:retry";
+      if (event.detail.elt === container && (conflicted.get(container) === snapshot(container) || (expired && !retry))) {
+        event.preventDefault();
+        return;
+      }
+      sent.set(container, snapshot(container));
     });
     document.body.addEventListener("htmx:beforeRequest", function (event) {
       var container = event.detail.elt.closest ? event.detail.elt.closest("[data-autosave]") : null;
       if (!container) return;
       container.classList.add("cim-busy");
-      setState(container, "busy", text("saving"));
+      var cause = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+      if (!cause || cause.type !== "cim:retry") setState(container, "busy", text("saving"));
     });
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       var status = event.detail.xhr.status;
@@ -229,6 +250,9 @@
       container.classList.remove("cim-busy");
       var xhr = event.detail.xhr;
       var status = xhr ? xhr.status : 0;
+      if (status === 409) conflicted.set(container, sent.get(container));
+      else conflicted.delete(container);
+      expired = status === 401;
       if (status >= 200 && status < 300) {
         if (sent.get(container) === snapshot(container)) forget(container);
         else window.htmx.trigger(container, "cim:retry");
@@ -280,10 +304,12 @@
     });
 
     window.addEventListener("online", retryAll);
+    window.addEventListener("focus", retryAll);
+    document.addEventListener("visibilitychange", retryAll);
     window.setInterval(retryAll, RETRY_MS);
 
     function warn(event) {
-      if (Object.keys(dirty).length) {
+      if (Object.keys(dirty).length && !leavingSafely) {
         event.preventDefault();
         event.returnValue = "";
         return "";
