@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 import zlib
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -201,24 +199,14 @@ def test_staff_pages_reopen_and_extend(world, client_for, fill, complete_answers
     assert "De inleverdatum is verlengd" in response.content.decode()
 
 
-@pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_submits_make_one_submission(world, fill, complete_answers) -> None:  # type: ignore[no-untyped-def]
-    if connection.vendor != "postgresql":
-        pytest.skip("row locking needs PostgreSQL")
+def test_the_database_allows_one_open_submission_per_scan(world, fill, complete_answers) -> None:  # type: ignore[no-untyped-def]
+    """Two submits racing past the service's lock still cannot both be stored."""
+    from django.db import IntegrityError, transaction
+
     fill(complete_answers)
-    results = []
-
-    def submit() -> None:
-        try:
-            results.append(response_submit(user=world.user("penvoerder"), participation=world.participation).created)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(results) == [False, False, False, True]
+    first = response_submit(user=world.user("penvoerder"), participation=world.participation).submission
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Submission.objects.create(
+            response=first.response, number=2, receipt_code="CIM-2030-DUBBEL00", submitted_at=timezone.now()
+        )
     assert Submission.objects.count() == 1
