@@ -9,6 +9,7 @@ import json
 import random
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.test import Client
 from django.utils import timezone
@@ -16,11 +17,14 @@ from openpyxl import load_workbook
 
 from bench.runner import Result, timed
 
+if TYPE_CHECKING:
+    from cim.editions.models import Edition, Participation
+
 PARTICIPATIONS = 400
 FLOOR = "floor: bare view (204)"
 
 
-def build_edition() -> tuple[object, list[object]]:
+def build_edition() -> tuple[Edition, list[Participation]]:
     """A programme with one open edition of 400 participations, each with a complete scan whose
     answers were changed up to three times (about 26,000 revisions)."""
     from cim.accounts.models import User
@@ -50,9 +54,10 @@ def build_edition() -> tuple[object, list[object]]:
     participations = Participation.objects.bulk_create(
         [Participation(edition=edition, organisation=o, scan_status="in_progress") for o in organisations]
     )
-    users = User.objects.bulk_create(
-        [User(email=f"bench{n}@example.nl", name=f"Penvoerder {n}", password="!") for n in range(len(participations))]
-    )
+    users = [User(email=f"bench{n}@example.nl", name=f"Penvoerder {n}") for n in range(len(participations))]
+    for user in users:
+        user.set_unusable_password()
+    users = User.objects.bulk_create(users)
     ParticipationMember.objects.bulk_create(
         [
             ParticipationMember(participation=p, user=u, role="penvoerder")
@@ -60,7 +65,7 @@ def build_edition() -> tuple[object, list[object]]:
         ]
     )
     responses = Response.objects.bulk_create([Response(participation=p, definition=row) for p in participations])
-    rng = random.Random(400)
+    rng = random.Random(400)  # noqa: S311 - benchmark data, not security
     answers: list[Answer] = []
     histories: list[list[object]] = []
     for response, user, organisation in zip(responses, users, organisations, strict=True):
@@ -69,7 +74,8 @@ def build_edition() -> tuple[object, list[object]]:
         current = sample_answers(definition, population=population, maturity=maturity, rng=rng)
         earlier = [sample_answers(definition, population=population, maturity=rng.random(), rng=rng) for _ in range(2)]
         for key, value in current.items():
-            chain = [e[key] for e in earlier if key in e and e[key] != value][: rng.randint(0, 2)] + [value]
+            older = [e[key] for e in earlier if key in e and e[key] != value]
+            chain = [*older[: rng.randint(0, 2)], value]
             answers.append(
                 Answer(
                     response=response,
