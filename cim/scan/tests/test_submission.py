@@ -103,6 +103,12 @@ def test_receipt_page_pdf_and_email(
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
     assert b"/StructTreeRoot" in inflated(pdf.content)  # tagged (PDF/UA)
+    from django.template.loader import render_to_string
+
+    from cim.scan.receipt import receipt_context
+
+    source = render_to_string("scan/receipt_pdf.html", receipt_context(world.participation, submission))
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in source  # the PDF shows the text, never runs it
 
 
 def test_after_submit_the_scan_is_read_only(world, client_for, fill, complete_answers) -> None:  # type: ignore[no-untyped-def]

@@ -316,3 +316,16 @@ def test_staff_reading_a_scan_is_audited(world, client_for) -> None:  # type: ig
     assert "uw inzage wordt vastgelegd" in response.content.decode()
     assert AuditEntry.objects.filter(action="confidential.read", details__what="scan").exists()
     assert not mail.outbox
+
+
+def test_evidence_upload_by_autosave_shows_the_document_link(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for("penvoerder")
+    response = client.post(
+        reverse("scan:autosave", args=[world.participation.pk, "policy_document"]),
+        {"v-policy_document": "0", "a-policy_document-file": SimpleUploadedFile("plan.pdf", pdf_bytes())},
+        **HX,
+    )
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#vraag-policy_document"
+    document = EvidenceDocument.objects.get()
+    assert reverse("scan:document", args=[world.participation.pk, document.pk]) in response.content.decode()

@@ -18,7 +18,8 @@ from cim.questionnaires import model as m
 from cim.questionnaires.selectors import edition_definition
 from cim.scan.services.answers import AnswerRejected, SaveOutcome, answer_save
 from cim.scan.services.evidence import evidence_upload
-from cim.scan.views.common import is_htmx, login_required_htmx, participation_for
+from cim.scan import pages
+from cim.scan.views.common import is_htmx, login_required_htmx, page_for, participation_for
 
 
 @require_POST
@@ -62,7 +63,10 @@ def _render_outcome(request: HttpRequest, context: dict, outcome: SaveOutcome) -
         context["autosave_url"] = request.path
         context["question_url"] = reverse("scan:question", args=[context["participation"].pk, context["key"]])
         return _render(request, context, 409)
-    response = _render(request, context | {"state": outcome.status}, 200)
+    if context["question"].type == m.EVIDENCE and outcome.status == "saved":
+        response = _evidence_block(request, context)
+    else:
+        response = _render(request, context | {"state": outcome.status}, 200)
     event = {"key": context["key"], "version": outcome.version, "status": outcome.status}
     if outcome.progress is not None:
         event |= {
@@ -72,6 +76,16 @@ def _render_outcome(request: HttpRequest, context: dict, outcome: SaveOutcome) -
             "hidden": outcome.hidden,
         }
     response["HX-Trigger"] = json.dumps({"cim:saved": event})
+    return response
+
+
+def _evidence_block(request: HttpRequest, context: dict) -> HttpResponse:
+    """After a new document or link the whole question is shown again (with the document link)."""
+    page = page_for(request, context["participation"])
+    qv = pages.question_block(page, context["key"], with_previous=False)
+    response = render(request, "scan/includes/question_block.html", {"qv": qv, "page": page, "mode": "fill"})
+    response["HX-Retarget"] = f"#vraag-{context['key']}"
+    response["HX-Reswap"] = "outerHTML"
     return response
 
 

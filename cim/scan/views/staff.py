@@ -3,6 +3,7 @@ participation's answers (audited), reopening and extending the deadline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -186,51 +187,57 @@ def participation_scan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@programme_perm_required(MANAGE)
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def _participation_action(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: type[Form],
+    act: Callable[[Any, Any, dict[str, Any]], object],
+    done: str,
+    template: str,
+) -> HttpResponse:
+    """A service desk form on one participation: check, call the service, report, or show errors."""
     participation = access_participation(actor_of(request), pk, perm=MANAGE, request=request)
-    form = ReopenForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            response_reopen(
-                actor=request.user,
-                participation=participation,
-                reason=form.cleaned_data["reason"],
-                extend_to=form.cleaned_data["extend_to"],
-            )
+            act(request.user, participation, form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("De scan is heropend; de penvoerder krijgt bericht."))
+            messages.success(request, done)
             return redirect("scan:staff_scan", participation.pk)
     return render(
         request,
-        "scan/staff/reopen.html",
+        template,
         {"form": form, "participation": participation, "submission": open_submission(participation)},
         status=400 if form.errors else 200,
     )
 
 
 @programme_perm_required(MANAGE)
-def extend(request: HttpRequest, pk: int) -> HttpResponse:
-    participation = access_participation(actor_of(request), pk, perm=MANAGE, request=request)
-    form = ExtendForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            deadline_extend(
-                actor=request.user,
-                participation=participation,
-                until=form.cleaned_data["until"],
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("De inleverdatum is verlengd; de penvoerder krijgt bericht."))
-            return redirect("scan:staff_scan", participation.pk)
-    return render(
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _participation_action(
         request,
-        "scan/staff/extend.html",
-        {"form": form, "participation": participation},
-        status=400 if form.errors else 200,
+        pk,
+        form_class=ReopenForm,
+        act=lambda user, participation, data: response_reopen(
+            actor=user, participation=participation, reason=data["reason"], extend_to=data["extend_to"]
+        ),
+        done=_("De scan is heropend; de penvoerder krijgt bericht."),
+        template="scan/staff/reopen.html",
+    )
+
+
+@programme_perm_required(MANAGE)
+def extend(request: HttpRequest, pk: int) -> HttpResponse:
+    return _participation_action(
+        request,
+        pk,
+        form_class=ExtendForm,
+        act=lambda user, participation, data: deadline_extend(
+            actor=user, participation=participation, until=data["until"], reason=data["reason"]
+        ),
+        done=_("De inleverdatum is verlengd; de penvoerder krijgt bericht."),
+        template="scan/staff/extend.html",
     )
