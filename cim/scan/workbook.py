@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -338,10 +338,23 @@ def _rows(ws: Any, sheet: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         yield number, row
 
 
+def _in_both_languages(make: Any) -> list[Any]:
+    """A workbook downloaded in English can be uploaded with Dutch chosen, and the other way round."""
+    found = []
+    for language in ("nl", "en"):
+        with translation.override(language):
+            found.append(make())
+    return found
+
+
 def parse_workbook(workbook: Any, definition: m.Definition) -> ParsedWorkbook:
     result = ParsedWorkbook()
-    titles = {sheet_title(s): s for s in definition.sections}
-    known = {*titles, _("Instructies")[:31], LISTS_SHEET, META_SHEET}
+    titles = {
+        title: section
+        for pairs in _in_both_languages(lambda: [(sheet_title(s), s) for s in definition.sections])
+        for title, section in pairs
+    }
+    known = {*titles, *(t[:31] for t in _in_both_languages(lambda: _("Instructies"))), LISTS_SHEET, META_SHEET}
     for name in workbook.sheetnames:
         if name not in known:
             result.problems.append(
@@ -405,7 +418,7 @@ def _read_section(
                 break
         if number == 1:
             header = [str(getattr(c, "value", "") or "") for c in row[: len(HEADER)]]
-            if header != header_labels():
+            if header not in _in_both_languages(header_labels):
                 result.problems.append(
                     _(
                         "Tabblad '%(sheet)s': de kopregel is veranderd. Gebruik het werkboek zoals u het heeft gedownload."

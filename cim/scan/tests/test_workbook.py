@@ -247,3 +247,13 @@ def test_discarding_changes_nothing(world, client_for) -> None:  # type: ignore[
     assert "er is niets veranderd" in response.content.decode()
     assert not Answer.objects.exists()
     assert WorkbookImport.objects.get().status == "discarded"
+
+
+def test_a_workbook_downloaded_in_english_can_be_uploaded_in_dutch(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for("penvoerder")
+    client.cookies["cim_language"] = "en"
+    content = edit(download(client, world.participation), {"tenders_count": 9})
+    assert "1. Your organisation and procur" in load_workbook(io.BytesIO(content)).sheetnames
+    client.cookies["cim_language"] = "nl"
+    location = upload(client, world.participation, content)["Location"]
+    assert "1 antwoord verandert" in client.get(location).content.decode()

@@ -16,9 +16,9 @@ from cim.core.errors import DomainError
 from cim.questionnaires import inputs
 from cim.questionnaires import model as m
 from cim.questionnaires.selectors import edition_definition
+from cim.scan import pages
 from cim.scan.services.answers import AnswerRejected, SaveOutcome, answer_save
 from cim.scan.services.evidence import evidence_upload
-from cim.scan import pages
 from cim.scan.views.common import is_htmx, login_required_htmx, page_for, participation_for
 
 
