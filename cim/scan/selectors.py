@@ -159,7 +159,7 @@ def edition_progress_rows(
 
     qs = (
         Participation.objects.filter(edition=edition, takes_monitor=True)
-        .select_related("organisation")
+        .select_related("organisation", "edition")
         .prefetch_related(
             Prefetch(
                 "members",

@@ -101,3 +101,17 @@ def test_overview_column_reports_scan_state(world) -> None:  # type: ignore[no-u
     participation.scan_status = ScanStatus.IN_PROGRESS
     participation.scan_progress = 40
     assert column.values([participation]) == {participation.pk: "bezig (40%)"}
+
+
+def test_progress_page_queries_do_not_grow_with_participants(world, client_for, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+    from cim.testing import factories as f
+
+    desk = client_for("servicedesk")
+    url = reverse("scan:staff_progress", args=[world.edition.pk])
+    desk.get(url)
+    with django_assert_max_num_queries(30) as few:
+        desk.get(url)
+    for code in ("GM0228", "GM0200", "GM0203", "GM0209", "GM0213", "GM0214", "GM0216", "GM0221"):
+        f.MemberFactory(participation=f.ParticipationFactory(edition=world.edition, organisation=f.organisation(code)))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert desk.get(url).content.decode().count('name="participation"') == 10
