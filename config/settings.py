@@ -76,7 +76,9 @@ INSTALLED_APPS = [
     "cim.editions",
     "cim.questionnaires",
     "cim.scan",
+    "cim.disclosure",
     "cim.portal",
+    "cim.servicedesk",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +176,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses two-factor set-up while an e-mail address is unverified, against someone who signs
+# up with another person's address. There is no open sign-up here (accounts come from a login code,
+# an invitation or the technical administrator), and programme staff must set up TOTP on their first
+# login, so that rule would lock them out.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Circulair Inkopen Monitor"
 
 # Sessions end after a period without activity; the page warns before it happens.
@@ -223,8 +230,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
-# E-mail (Django's MAILERS): console in development, SMTP when EMAIL_HOST is set.
-_email_host = env("EMAIL_HOST", "")
+# E-mail (Django's MAILERS): console in development, SMTP when EMAIL_HOST is set. Production always
+# uses SMTP (default: the local mail relay), never the console.
+_email_host = env("EMAIL_HOST", "localhost" if PRODUCTION else "")
 if _email_host:
     MAILERS = {
         "default": {
@@ -278,7 +286,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # makes the site eligible; submitting is separate
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

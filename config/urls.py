@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("cim.scan.urls")),
     path("beheer/organisaties/", include("cim.organisations.urls")),
     path("beheer/audit/", include("cim.audit.urls")),
+    path("", include("cim.servicedesk.urls")),
     path("django-admin/", admin.site.urls),
 ]

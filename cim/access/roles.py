@@ -62,9 +62,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.EDIT_SCAN,
             Perm.SUBMIT_SCAN,
             Perm.VIEW_RESULTS,
+            Perm.CONTACT_SERVICE_DESK,
         }
     ),
-    Role.CONTRIBUTOR: frozenset({Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS}),
+    Role.CONTRIBUTOR: frozenset(
+        {Perm.VIEW_PARTICIPATION, Perm.EDIT_SCAN, Perm.VIEW_RESULTS, Perm.CONTACT_SERVICE_DESK}
+    ),
 }
 
 # What a member of a participation may do in the same organisation's other participations.

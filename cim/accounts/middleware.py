@@ -9,6 +9,7 @@ from cim.access.scoping import actor_of
 EXEMPT_PREFIXES = (
     "/account/2fa/",
     "/account/logout/",
+    "/account/reauthenticate/",  # allauth asks for the password again before TOTP set-up
     "/static/",
     "/healthz",
     "/taal/",

@@ -16,7 +16,11 @@ def totp_activate(user: Any, secret: str) -> Authenticator:
     return existing or TOTP.activate(user, secret).instance
 
 
-def totp_current_code(user: Any) -> str:
+def totp_current_code(user: Any, *, min_seconds_left: int = 0) -> str:
+    """The code a phone would show now. With `min_seconds_left`, wait for the next 30-second
+    period when this one ends sooner, so that the code is still valid when the server checks it."""
+    if 30 - time.time() % 30 < min_seconds_left:
+        time.sleep(30 - time.time() % 30 + 0.1)
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     secret = decrypt(authenticator.data["secret"])
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -19,6 +19,13 @@ WIDGET_CLASSES = {
 }
 
 
+def widget_class(widget: forms.Widget) -> str:
+    return next(
+        (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)),
+        "utrecht-textbox utrecht-textbox--html-input",
+    )
+
+
 class FormRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
@@ -33,10 +40,7 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():
             widget = field.widget
-            css = next(
-                (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)),
-                "utrecht-textbox utrecht-textbox--html-input",
-            )
+            css = widget_class(widget)
             if css:
                 widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
             if isinstance(field, forms.CharField) and field.max_length and not isinstance(widget, forms.Textarea):

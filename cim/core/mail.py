@@ -1,7 +1,8 @@
 """E-mail in the recipient's language: plain text and HTML from templates, sent after commit.
 
 A message `<template>` needs `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
-Names and subjects are stripped of line breaks, so no header can be injected.
+Names and subjects are stripped of line breaks, so no header can be injected. Subject and text are
+plain text (not HTML-escaped); the HTML part is escaped like every page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -41,12 +43,18 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", str(text)).split())
 
 
+def render_plain(name: str, context: dict[str, Any]) -> str:
+    """Render a plain-text template (subject, text body) without HTML escaping: `&` stays `&`."""
+    template = get_template(name)
+    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+
+
 def render_mail(template: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
     with translation.override(language):
         ctx = {"site_url": settings.SITE_URL, **context}
-        subject = one_line(render_to_string(f"{template}_subject.txt", ctx))[:200]
-        text = render_to_string(f"{template}.txt", ctx)
-        html = render_to_string(f"{template}.html", ctx)
+        subject = one_line(render_plain(f"{template}_subject.txt", ctx))[:200]
+        text = render_plain(f"{template}.txt", ctx)
+        html = render_to_string(f"{template}.html", ctx)  # escaped: names and titles can hold markup
     return subject, text, html
 
 

@@ -27,6 +27,18 @@ def staff_panels(request: HttpRequest) -> Iterable[Panel]:
     return [Panel("editions/panels/staff.html", {"rows": rows, "pending": pending}, order=10)]
 
 
+def analyst_panels(request: HttpRequest) -> Iterable[Panel]:
+    """Programme staff who read confidential data but do not run the programme (analysts): the
+    editions of their programmes with participation counts. They have no management pages."""
+    actor = actor_of(request)
+    programmes = actor.programmes_with(Perm.READ_CONFIDENTIAL) - actor.programmes_with(Perm.MANAGE_PROGRAMME)
+    if not programmes:
+        return []
+    editions = list(Edition.objects.filter(programme_id__in=programmes).select_related("programme").order_by("-year"))
+    rows = [{"edition": e, "counts": edition_counts(e)} for e in editions]
+    return [Panel("editions/panels/analyst.html", {"rows": rows}, order=10)]
+
+
 def member_panels(request: HttpRequest) -> Iterable[Panel]:
     actor = actor_of(request)
     if not actor.is_member:
@@ -61,5 +73,6 @@ def funder_panels(request: HttpRequest) -> Iterable[Panel]:
 
 
 register_dashboard(staff_panels)
+register_dashboard(analyst_panels)
 register_dashboard(member_panels)
 register_dashboard(funder_panels)

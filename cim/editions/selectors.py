@@ -18,6 +18,7 @@ from cim.editions.models import (
     Participation,
     ParticipationApplication,
     ParticipationMember,
+    ScanStatus,
 )
 
 
@@ -81,6 +82,7 @@ def edition_counts(edition: Edition) -> dict[str, int]:
         monitor=Count("pk", filter=Q(takes_monitor=True), distinct=True),
         masterclasses=Count("pk", filter=Q(takes_masterclasses=True), distinct=True),
         with_penvoerder=Count("pk", filter=Q(members__role="penvoerder", members__is_active=True), distinct=True),
+        submitted=Count("pk", filter=Q(scan_status=ScanStatus.SUBMITTED), distinct=True),
     )
 
 

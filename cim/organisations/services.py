@@ -126,6 +126,29 @@ def _sync_provinces(rows: list[MunicipalityRow], report: ImportReport) -> dict[s
     return provinces  # type: ignore[return-value]
 
 
+def reference_data_ensure() -> int:
+    """Load the shipped municipalities and provinces when there are none (the migration does this
+    for a new database; browser tests need it again after each flush). Returns how many were made."""
+    from cim.organisations.reference import DEFAULT_FILE, parse_municipalities
+
+    if Organisation.objects.exists():
+        return 0
+    rows = parse_municipalities(DEFAULT_FILE.read_bytes())
+    provinces: dict[str, Organisation] = {}
+    for row in rows:
+        if row.province_code not in provinces:
+            provinces[row.province_code] = Organisation.objects.create(
+                kind=Organisation.Kind.PROVINCE, cbs_code=row.province_code, name=row.province_name
+            )
+    Organisation.objects.bulk_create(
+        Organisation(
+            kind=Organisation.Kind.MUNICIPALITY, cbs_code=r.code, name=r.name, province=provinces[r.province_code]
+        )
+        for r in rows
+    )
+    return len(rows) + len(provinces)
+
+
 def population_import(*, populations: dict[str, int], year: int, actor: Any = None, dry_run: bool = False) -> list[str]:
     """Set population (and so the size class) of known municipalities; unknown codes reject the file."""
     known = {o.cbs_code: o for o in Organisation.objects.filter(cbs_code__in=populations.keys())}

@@ -88,3 +88,27 @@ def login(page: Any, email: str, password: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def login_with_totp(page: Any, user: Any, password: str) -> None:
+    """Log in a programme staff member: password, then the current TOTP code."""
+    from cim.accounts.totp import totp_current_code
+
+    login(page, user.email, password)
+    page.get_by_label("Code", exact=True).fill(totp_current_code(user, min_seconds_left=8))
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name=f"Welkom, {user.display_name}").wait_for(timeout=20_000)
+
+
+def visit(page: Any, path: str) -> Any:
+    """Open a page, check that it rendered (no server error) and that axe finds nothing."""
+    response = page.goto(path)
+    assert response is not None, path
+    assert response.status < 400, f"{path}: HTTP {response.status}"
+    assert_accessible(page)
+    return response
+
+
+def accept_confirmations(page: Any) -> None:
+    """Buttons with data-confirm ask with window.confirm; answer yes."""
+    page.on("dialog", lambda dialog: dialog.accept())

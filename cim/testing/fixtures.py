@@ -31,6 +31,16 @@ def _clear_cache(_test_settings):  # type: ignore[no-untyped-def]
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_first():  # type: ignore[no-untyped-def]
+    """Every test starts in Dutch; a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
     return build_world()
@@ -48,3 +58,16 @@ def client_for(world: World):  # type: ignore[no-untyped-def]
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
+    """Transactional tests (browser, concurrency) flush the database afterwards, which also removes
+    the reference data a migration loaded (municipalities, provinces). Put it back before each one."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    from cim.organisations.services import reference_data_ensure
+
+    reference_data_ensure()

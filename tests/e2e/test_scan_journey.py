@@ -31,22 +31,6 @@ from cim.testing.browser import assert_accessible
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def reference_data(transactional_db):  # type: ignore[no-untyped-def]
-    """Browser tests empty the database afterwards; the municipalities come back before each."""
-    from cim.organisations.models import Organisation
-    from cim.organisations.reference import DEFAULT_FILE, parse_municipalities
-    from cim.organisations.services import organisations_import
-
-    if not Organisation.objects.exists():
-        organisations_import(rows=parse_municipalities(DEFAULT_FILE.read_bytes()))
-
-
-PASSWORD = "Een-Sterk-Wachtwoord-9"
-SAVED = """() => !document.querySelector('.cim-busy, [data-state="busy"]')
-    && !Object.keys(localStorage).some(k => k.startsWith('cim-scan:'))"""
-
-
 def stored(participation: Participation, key: str):  # type: ignore[no-untyped-def]
     answer = Answer.objects.filter(response__participation=participation, question_key=key).first()
     return answer.value if answer else None

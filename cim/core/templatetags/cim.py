@@ -1,8 +1,9 @@
 from typing import Any
 
-from django import template
+from django import forms, template
 
 from cim.core.formatting import format_euro, format_number, format_percent
+from cim.core.forms import widget_class
 from cim.core.i18n import localized
 
 register = template.Library()
@@ -22,6 +23,17 @@ def number(value: Any, decimals: int = 0) -> str:
 @register.filter
 def percent(value: Any, decimals: int = 1) -> str:
     return format_percent(value, int(decimals))
+
+
+@register.filter
+def styled(bound_field: Any) -> str:
+    """Render a form field's widget with the NL Design System class, also for forms that are not
+    ours (allauth's login, password and two-factor forms)."""
+    widget = bound_field.field.widget
+    if widget.attrs.get("class") or isinstance(widget, forms.HiddenInput):
+        return str(bound_field)
+    css = widget_class(widget)
+    return bound_field.as_widget(attrs={"class": css}) if css else str(bound_field)
 
 
 @register.filter

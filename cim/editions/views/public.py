@@ -167,6 +167,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                     name=form.cleaned_data["name"],
                     password=form.cleaned_data["password1"],
                     language=getattr(request, "LANGUAGE_CODE", "nl"),
+                    email_verified=True,  # the invitation link was sent to this address
                 )
                 invitation_services.invitation_accept(token=token, user=user)
         except DomainError as exc:

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from django.utils import timezone
 
 from cim.organisations.reference import ReferenceFileError, parse_municipalities, parse_population
@@ -33,21 +34,21 @@ class Command(BaseCommand):
         if not options["file"] and not options["population"]:
             raise CommandError("Give a municipality list, --population FILE, or both.")
         try:
-            if options["file"]:
-                rows = parse_municipalities(self._read(options["file"]))
-                report = organisations_import(rows=rows, ended_on=options["ended_on"], dry_run=options["dry_run"])
-                for line in report.lines():
-                    self.stdout.write(line)
-            if options["population"]:
-                year = options["year"] or timezone.localdate().year
-                changes = population_import(
-                    populations=parse_population(self._read(options["population"])),
-                    year=year,
-                    dry_run=options["dry_run"],
-                )
-                self.stdout.write(f"Inwonertallen gewijzigd: {len(changes)}")
-                for line in changes:
-                    self.stdout.write(f"  {line}")
+            # Both files are read and checked before anything is written; then one transaction,
+            # so that a rejected population file also undoes the municipality import.
+            rows = parse_municipalities(self._read(options["file"])) if options["file"] else None
+            populations = parse_population(self._read(options["population"])) if options["population"] else None
+            with transaction.atomic():
+                if rows is not None:
+                    report = organisations_import(rows=rows, ended_on=options["ended_on"], dry_run=options["dry_run"])
+                    for line in report.lines():
+                        self.stdout.write(line)
+                if populations is not None:
+                    year = options["year"] or timezone.localdate().year
+                    changes = population_import(populations=populations, year=year, dry_run=options["dry_run"])
+                    self.stdout.write(f"Inwonertallen gewijzigd: {len(changes)}")
+                    for line in changes:
+                        self.stdout.write(f"  {line}")
         except ReferenceFileError as exc:
             raise CommandError("Het bestand is afgewezen; er is niets gewijzigd.\n" + "\n".join(exc.problems)) from exc
         if options["dry_run"]:
