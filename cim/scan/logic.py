@@ -189,7 +189,8 @@ def check_messages(
                     "a": values.display(qa.spec, answers[a]),
                     "b": values.display(qb.spec, answers[b]),
                 }
-                failed.append((check, f"{check.message or _('Deze antwoorden passen niet bij elkaar')}: {detail}."))
+                intro = str(check.message) if check.message else _("Deze antwoorden passen niet bij elkaar")
+                failed.append((check, f"{intro}: {detail}."))
             continue
         if len(numbers) < len(keys) or not keys:
             continue  # sums are checked once every part is filled in
@@ -209,7 +210,8 @@ def check_messages(
                 "relation": _("hoogstens") if check.kind == "sum_at_most" else _("precies"),
                 "limit": format_number(limit, 2 if limit != limit.to_integral() else 0),
             }
-            failed.append((check, f"{check.message or _('De antwoorden tellen niet goed op')} ({detail})."))
+            intro = str(check.message) if check.message else _("De antwoorden tellen niet goed op")
+            failed.append((check, f"{intro} ({detail})."))
     return failed
 
 

@@ -97,7 +97,7 @@ def cells_for(question: m.Question, wire: Any, *, extra_rows: int = EXTRA_REPEAT
                         f"{question.key}.{index}.{column.key}",
                         question,
                         column.spec,
-                        f"{text} – {_('rij %(n)s') % {'n': index}} – {column.label.get()}",
+                        " – ".join((text, _("rij %(n)s") % {"n": index}, column.label.get())),
                         column=column.key,
                         index=index,
                     ),
