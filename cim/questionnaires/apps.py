@@ -13,7 +13,6 @@ class QuestionnairesConfig(AppConfig):
 
         actions.register(
             {
-                "questionnaire.installed": _("Vragenlijst geladen"),
                 "questionnaire.uploaded": _("Nieuwe vragenlijst geüpload"),
                 "questionnaire.rejected": _("Vragenlijst afgekeurd bij uploaden"),
             }

@@ -81,13 +81,19 @@ def definition_install(*, actor: Any, edition: Edition, source: str, filename: s
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     _store_questions(row, loaded)
-    record(
-        "questionnaire.uploaded" if actor is not None else "questionnaire.installed",
-        actor=actor,
-        obj=row,
-        programme=locked.programme,
-        details={"version": version, "questions": row.question_count, "checksum": loaded.checksum, "file": filename},
-    )
+    if actor is not None:  # the automatic first version follows from `edition.created`, audited there
+        record(
+            "questionnaire.uploaded",
+            actor=actor,
+            obj=row,
+            programme=locked.programme,
+            details={
+                "version": version,
+                "questions": row.question_count,
+                "checksum": loaded.checksum[:12],
+                "file": filename,
+            },
+        )
     return row
 
 

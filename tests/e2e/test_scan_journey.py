@@ -29,6 +29,9 @@ from cim.testing import factories as f
 from cim.testing.browser import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+PASSWORD = "Een-Sterk-Wachtwoord-9"
+SAVED = """() => !document.querySelector('.cim-busy, [data-state="busy"]')
+    && !Object.keys(localStorage).some(k => k.startsWith('cim-scan:'))"""
 
 
 def stored(participation: Participation, key: str):  # type: ignore[no-untyped-def]
