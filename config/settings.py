@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "cim.questionnaires",
     "cim.scan",
     "cim.disclosure",
+    "cim.events",
     "cim.portal",
     "cim.servicedesk",
 ]
@@ -193,6 +194,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 LOGIN_CODE_VALID_DAYS = env_int("LOGIN_CODE_VALID_DAYS", 30)
 LOGIN_CODE_ATTEMPTS_PER_15_MIN = env_int("LOGIN_CODE_ATTEMPTS_PER_15_MIN", 10)
+
+# Masterclasses and the closing meeting (docs/events.md).
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 730)
+EVENTS_COMPANIONS_COUNT_TOWARDS_QUOTA = env_bool("EVENTS_COMPANIONS_COUNT_TOWARDS_QUOTA", False)
+EVENTS_PUBLIC_REGISTRATIONS_PER_HOUR = env_int("EVENTS_PUBLIC_REGISTRATIONS_PER_HOUR", 5)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

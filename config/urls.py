@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("cim.editions.urls")),
     path("", include("cim.questionnaires.urls")),
     path("", include("cim.scan.urls")),
+    path("", include("cim.events.urls")),
     path("beheer/organisaties/", include("cim.organisations.urls")),
     path("beheer/audit/", include("cim.audit.urls")),
     path("", include("cim.servicedesk.urls")),

@@ -63,6 +63,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.SUBMIT_SCAN,
             Perm.VIEW_RESULTS,
             Perm.CONTACT_SERVICE_DESK,
+            Perm.REGISTER_FOR_EVENTS,
         }
     ),
     Role.CONTRIBUTOR: frozenset(

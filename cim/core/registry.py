@@ -117,6 +117,7 @@ class CalendarEntry:
     location: str = ""
     description: str = ""
     url: str = ""
+    replaces: str = ""  # the uid of a more general entry this one makes redundant
 
 
 CalendarProvider = Callable[[Any], Iterable[CalendarEntry]]  # given the user
@@ -130,7 +131,8 @@ def register_calendar(provider: CalendarProvider) -> None:
 
 def calendar_entries(user: Any) -> list[CalendarEntry]:
     entries = [entry for provider in _calendar_providers for entry in provider(user)]
-    return sorted(entries, key=lambda e: str(e.start))
+    replaced = {entry.replaces for entry in entries if entry.replaces}
+    return sorted((e for e in entries if e.uid not in replaced), key=lambda e: str(e.start))
 
 
 # --- Participation overview columns ----------------------------------------------------------

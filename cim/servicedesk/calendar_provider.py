@@ -21,6 +21,11 @@ from cim.editions.models import Edition, Participation
 SHOWN_STATUSES = (EditionStatus.DRAFT, EditionStatus.OPEN, EditionStatus.CLOSED, EditionStatus.RESULTS_RELEASED)
 
 
+def closing_meeting_uid(edition_id: int) -> str:
+    """The general closing-meeting entry; a room that knows the actual session replaces it."""
+    return f"cim-edition-{edition_id}-closing@circulair-inkopen-monitor"
+
+
 def _edition_dates(edition: Edition, *, deadline: Any, uid_part: str) -> list[CalendarEntry]:
     title = edition.display_title
     site = settings.SITE_URL
@@ -45,7 +50,7 @@ def _edition_dates(edition: Edition, *, deadline: Any, uid_part: str) -> list[Ca
     if edition.closing_meeting_date:
         entries.append(
             CalendarEntry(
-                uid=f"cim-edition-{edition.pk}-closing@circulair-inkopen-monitor",
+                uid=closing_meeting_uid(edition.pk),
                 title=_("Slotbijeenkomst – %(edition)s") % {"edition": title},
                 start=edition.closing_meeting_date,
             )
