@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "cim.audit",
     "cim.organisations",
     "cim.editions",
+    "cim.questionnaires",
+    "cim.scan",
     "cim.disclosure",
     "cim.events",
     "cim.cases",

@@ -8,6 +8,8 @@ urlpatterns = [
     path("account/", include("cim.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("cim.editions.urls")),
+    path("", include("cim.questionnaires.urls")),
+    path("", include("cim.scan.urls")),
     path("", include("cim.events.urls")),
     path("", include("cim.cases.urls")),
     path("beheer/organisaties/", include("cim.organisations.urls")),

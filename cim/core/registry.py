@@ -156,3 +156,24 @@ def register_overview_column(column: OverviewColumn) -> None:
 
 def overview_columns() -> list[OverviewColumn]:
     return sorted(_overview_columns.values(), key=lambda c: c.order)
+
+
+# --- Sections a colleague can be given -------------------------------------------------------
+# The scan room tells the invitation form which sections of a participation's scan exist, so
+# that the penvoerder can pick the ones a colleague may fill in.
+
+SectionChoicesProvider = Callable[[Any], list[tuple[str, str]]]  # participation -> [(key, title)]
+_section_choices: list[SectionChoicesProvider] = []
+
+
+def register_section_choices(provider: SectionChoicesProvider) -> None:
+    if provider not in _section_choices:
+        _section_choices.append(provider)
+
+
+def section_choices(participation: Any) -> list[tuple[str, str]]:
+    for provider in _section_choices:
+        choices = provider(participation)
+        if choices:
+            return choices
+    return []

@@ -212,3 +212,18 @@ class ApplicationForm(Form):
 class InvitationForm(Form):
     name = forms.CharField(label=_("Naam van uw collega"), max_length=150)
     email = forms.EmailField(label=_("E-mailadres van uw collega"))
+    sections = forms.MultipleChoiceField(
+        label=_("Onderdelen die uw collega mag invullen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Kiest u niets, dan mag uw collega alle onderdelen invullen. De andere onderdelen kan uw collega wel lezen."
+        ),
+    )
+
+    def __init__(self, *args: Any, section_choices: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if section_choices:
+            choice_field(self, "sections").choices = section_choices
+        else:
+            del self.fields["sections"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from cim.access.decorators import login_required
 from cim.access.roles import Perm
 from cim.access.scoping import access_participation, actor_of
+from cim.core import registry
 from cim.core.errors import DomainError
 from cim.editions.forms import InvitationForm
 from cim.editions.models import Invitation, ParticipationMember
@@ -28,23 +29,33 @@ def participation_home(request: HttpRequest, pk: int) -> HttpResponse:
         programme_id=participation.edition.programme_id,
         organisation_id=participation.organisation_id,
     )
+    choices = registry.section_choices(participation)
     return render(
         request,
         "editions/member/participation.html",
         {
             "participation": participation,
             "can_manage_team": Perm.MANAGE_TEAM in perms,
-            "invite_form": InvitationForm(),
-            **participation_people(participation),
+            "invite_form": InvitationForm(section_choices=choices),
+            **_with_section_titles(participation_people(participation), choices),
         },
     )
+
+
+def _with_section_titles(people: dict, choices: list[tuple[str, str]]) -> dict:
+    """Name the sections assigned to each colleague and open invitation (empty: all)."""
+    titles = dict(choices)
+    for item in [*people["active_members"], *people["open_invitations"]]:
+        item.section_titles = [titles.get(key, key) for key in (item.sections or [])]
+    return people
 
 
 @require_POST
 @login_required
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     participation = access_participation(actor_of(request), pk, perm=Perm.MANAGE_TEAM, request=request)
-    form = InvitationForm(request.POST)
+    choices = registry.section_choices(participation)
+    form = InvitationForm(request.POST, section_choices=choices)
     if form.is_valid():
         try:
             invitation_services.invitation_create(
@@ -52,6 +63,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                 participation=participation,
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
+                sections=form.cleaned_data.get("sections") or [],
                 language=getattr(request, "LANGUAGE_CODE", "nl"),
             )
         except DomainError as exc:
@@ -62,7 +74,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                 _("De uitnodiging is verstuurd naar %(email)s.") % {"email": form.cleaned_data["email"]},
             )
         return redirect("editions:participation", participation.pk)
-    people = participation_people(participation)
+    people = _with_section_titles(participation_people(participation), choices)
     return render(
         request,
         "editions/member/participation.html",
