@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "cim.cases",
     "cim.portal",
     "cim.servicedesk",
+    "cim.privacy",
 ]
 
 MIDDLEWARE = [
