@@ -50,4 +50,12 @@ def _anonymise(subject: DataSubject, now: Any) -> int:
     return 1
 
 
-register_person_data(PersonDataHolder("accounts", gettext_lazy("Het account (naam, e-mailadres, wachtwoord, tweestapsverificatie)"), _count, _anonymise, order=1000))
+register_person_data(
+    PersonDataHolder(
+        "accounts",
+        gettext_lazy("Het account (naam, e-mailadres, wachtwoord, tweestapsverificatie)"),
+        _count,
+        _anonymise,
+        order=1000,
+    )
+)

@@ -51,9 +51,7 @@ def private_files(root: Path) -> dict[str, str]:
     """Every file under `root`: relative POSIX path -> SHA-256."""
     if not root.exists():
         return {}
-    return {
-        path.relative_to(root).as_posix(): sha256_of(path) for path in sorted(root.rglob("*")) if path.is_file()
-    }
+    return {path.relative_to(root).as_posix(): sha256_of(path) for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def applied_migrations(using: str = DEFAULT_DB_ALIAS) -> list[list[str]]:
@@ -187,12 +185,14 @@ def backup_restore(source: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str, 
         with transaction.atomic(using=using):
             call_command("flush", interactive=False, database=using, verbosity=0)
             ContentType.objects.clear_cache()
-            call_command(
-                "loaddata", str(workdir / DATABASE_MEMBER), database=using, format=SERIALIZER, verbosity=0
-            )
+            call_command("loaddata", str(workdir / DATABASE_MEMBER), database=using, format=SERIALIZER, verbosity=0)
             counts = model_counts()
             if counts != manifest["counts"]:
-                differences = {k: (manifest["counts"].get(k), counts.get(k)) for k in set(counts) | set(manifest["counts"]) if counts.get(k) != manifest["counts"].get(k)}
+                differences = {
+                    k: (manifest["counts"].get(k), counts.get(k))
+                    for k in set(counts) | set(manifest["counts"])
+                    if counts.get(k) != manifest["counts"].get(k)
+                }
                 raise BackupError(f"restored row counts differ from the backup: {differences}")
         _replace_files(workdir / "files", Path(settings.PRIVATE_ROOT))
     return manifest

@@ -22,7 +22,7 @@ class ExactEncoder(DjangoJSONEncoder):
 class Serializer(json_serializer.Serializer):
     def _init_options(self) -> None:
         self.options.setdefault("cls", ExactEncoder)
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # a private hook of the JSON serializer
 
 
 Deserializer = json_serializer.Deserializer

@@ -43,9 +43,31 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "deelnames/deelnames.csv",
             csv_bytes(
-                [_("Editie"), _("Status"), _("Monitor"), _("Masterclasses"), _("Contactpersoon"), _("E-mailadres contactpersoon"), _("Status scan"), _("Voortgang scan (%)"), _("Ingediend op"), _("Toegevoegd op")],
+                [
+                    _("Editie"),
+                    _("Status"),
+                    _("Monitor"),
+                    _("Masterclasses"),
+                    _("Contactpersoon"),
+                    _("E-mailadres contactpersoon"),
+                    _("Status scan"),
+                    _("Voortgang scan (%)"),
+                    _("Ingediend op"),
+                    _("Toegevoegd op"),
+                ],
                 (
-                    [p.edition.year, p.get_status_display(), p.takes_monitor, p.takes_masterclasses, p.contact_name, p.contact_email, p.get_scan_status_display(), p.scan_progress, p.submitted_at, p.joined_at]
+                    [
+                        p.edition.year,
+                        p.get_status_display(),
+                        p.takes_monitor,
+                        p.takes_masterclasses,
+                        p.contact_name,
+                        p.contact_email,
+                        p.get_scan_status_display(),
+                        p.scan_progress,
+                        p.submitted_at,
+                        p.joined_at,
+                    ]
                     for p in participations
                 ),
             ),
@@ -58,9 +80,29 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "deelnames/team.csv",
             csv_bytes(
-                [_("Editie"), _("Naam"), _("E-mailadres"), _("Rol"), _("Onderdelen"), _("Actief"), _("Sinds"), _("Tot"), _("Reden beëindiging")],
+                [
+                    _("Editie"),
+                    _("Naam"),
+                    _("E-mailadres"),
+                    _("Rol"),
+                    _("Onderdelen"),
+                    _("Actief"),
+                    _("Sinds"),
+                    _("Tot"),
+                    _("Reden beëindiging"),
+                ],
                 (
-                    [m.participation.edition.year, m.user.display_name, m.user.email, m.get_role_display(), ", ".join(m.sections or []), m.is_active, m.started_at, m.ended_at, m.end_reason]
+                    [
+                        m.participation.edition.year,
+                        m.user.display_name,
+                        m.user.email,
+                        m.get_role_display(),
+                        ", ".join(m.sections or []),
+                        m.is_active,
+                        m.started_at,
+                        m.ended_at,
+                        m.end_reason,
+                    ]
                     for m in members
                 ),
             ),
@@ -69,9 +111,25 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "deelnames/uitnodigingen.csv",
             csv_bytes(
-                [_("Editie"), _("Naam"), _("E-mailadres"), _("Verstuurd op"), _("Geldig tot"), _("Geaccepteerd op"), _("Ingetrokken op")],
+                [
+                    _("Editie"),
+                    _("Naam"),
+                    _("E-mailadres"),
+                    _("Verstuurd op"),
+                    _("Geldig tot"),
+                    _("Geaccepteerd op"),
+                    _("Ingetrokken op"),
+                ],
                 (
-                    [i.participation.edition.year, i.name, i.email, i.created_at, i.expires_at, i.accepted_at, i.revoked_at]
+                    [
+                        i.participation.edition.year,
+                        i.name,
+                        i.email,
+                        i.created_at,
+                        i.expires_at,
+                        i.accepted_at,
+                        i.revoked_at,
+                    ]
                     for i in invitations.order_by("created_at")
                 ),
             ),
@@ -115,13 +173,19 @@ def _anonymise(subject: DataSubject, now: Any) -> int:
 
 
 def _programmes(subject: DataSubject) -> set[int]:
-    ids = set(
-        Participation.objects.filter(_contact_q(subject)).values_list("edition__programme_id", flat=True)
-    ) | set(Invitation.objects.filter(email__iexact=subject.email).values_list("participation__edition__programme_id", flat=True))
-    ids |= set(ParticipationApplication.objects.filter(_contact_q(subject)).values_list("edition__programme_id", flat=True))
+    ids = set(Participation.objects.filter(_contact_q(subject)).values_list("edition__programme_id", flat=True)) | set(
+        Invitation.objects.filter(email__iexact=subject.email).values_list(
+            "participation__edition__programme_id", flat=True
+        )
+    )
+    ids |= set(
+        ParticipationApplication.objects.filter(_contact_q(subject)).values_list("edition__programme_id", flat=True)
+    )
     if subject.user is not None:
         ids |= set(
-            ParticipationMember.objects.filter(user=subject.user).values_list("participation__edition__programme_id", flat=True)
+            ParticipationMember.objects.filter(user=subject.user).values_list(
+                "participation__edition__programme_id", flat=True
+            )
         )
     return ids
 
@@ -144,7 +208,10 @@ def _applications_retention(now: Any, dry_run: bool) -> int:
     if not dry_run:
         for pk in pks:
             ParticipationApplication.objects.filter(pk=pk).update(
-                contact_name=ANONYMISED, contact_email=anonymous_email("aanmelding", pk), contact_function="", message=""
+                contact_name=ANONYMISED,
+                contact_email=anonymous_email("aanmelding", pk),
+                contact_function="",
+                message="",
             )
     return len(pks)
 

@@ -40,14 +40,50 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "evenementen/aanmeldingen.csv",
             csv_bytes(
-                [_("Editie"), _("Bijeenkomst"), _("Sessie begint om"), _("Naam"), _("E-mailadres"), _("Functie"), _("Dieetwensen"), _("Taal"), _("Mag op de deelnemerslijst"), _("Begeleider"), _("Status"), _("Aanwezigheid"), _("Aangemeld op"), _("Geannuleerd op"), _("Geanonimiseerd op")],
+                [
+                    _("Editie"),
+                    _("Bijeenkomst"),
+                    _("Sessie begint om"),
+                    _("Naam"),
+                    _("E-mailadres"),
+                    _("Functie"),
+                    _("Dieetwensen"),
+                    _("Taal"),
+                    _("Mag op de deelnemerslijst"),
+                    _("Begeleider"),
+                    _("Status"),
+                    _("Aanwezigheid"),
+                    _("Aangemeld op"),
+                    _("Geannuleerd op"),
+                    _("Geanonimiseerd op"),
+                ],
                 (
-                    [r.event.edition.year, r.event.title, r.session.starts_at, r.name, r.email, r.function, r.dietary, r.language, r.listed_consent, r.is_companion, r.get_status_display(), r.get_attendance_display(), r.created_at, r.cancelled_at, r.anonymised_at]
+                    [
+                        r.event.edition.year,
+                        r.event.title,
+                        r.session.starts_at,
+                        r.name,
+                        r.email,
+                        r.function,
+                        r.dietary,
+                        r.language,
+                        r.listed_consent,
+                        r.is_companion,
+                        r.get_status_display(),
+                        r.get_attendance_display(),
+                        r.created_at,
+                        r.cancelled_at,
+                        r.anonymised_at,
+                    ]
                     for r in registrations
                 ),
             ),
         )
-        projects = EventProject.objects.filter(participation_id__in=ids).select_related("event__edition").order_by("created_at")
+        projects = (
+            EventProject.objects.filter(participation_id__in=ids)
+            .select_related("event__edition")
+            .order_by("created_at")
+        )
         yield ExportFile(
             "evenementen/projecten-masterclass-4.csv",
             csv_bytes(
@@ -89,8 +125,16 @@ def _retention(now: Any, dry_run: bool) -> int:
     return registrations_anonymise(now=now, retention_days=settings.EVENTS_RETENTION_DAYS, dry_run=dry_run)
 
 
-register_data_export(DataExportPart("evenementen", gettext_lazy("Aanmeldingen voor masterclasses en de slotbijeenkomst"), _export, order=40))
-register_person_data(PersonDataHolder("events", gettext_lazy("Aanmeldingen voor bijeenkomsten"), _count, _anonymise, order=40, programmes=_programmes))
+register_data_export(
+    DataExportPart(
+        "evenementen", gettext_lazy("Aanmeldingen voor masterclasses en de slotbijeenkomst"), _export, order=40
+    )
+)
+register_person_data(
+    PersonDataHolder(
+        "events", gettext_lazy("Aanmeldingen voor bijeenkomsten"), _count, _anonymise, order=40, programmes=_programmes
+    )
+)
 register_retention(
     RetentionRule(
         "events.attendees",

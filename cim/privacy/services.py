@@ -61,7 +61,9 @@ def _readme(scope: DataScope, written: list[tuple[str, int, str]]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def organisation_data_export(*, user: Any, participation_id: Any, target: IO[bytes], language: str = "nl") -> ExportResult:
+def organisation_data_export(
+    *, user: Any, participation_id: Any, target: IO[bytes], language: str = "nl"
+) -> ExportResult:
     """Write the organisation's data in the participation's programme (every edition) as a ZIP to
     `target`. Only the organisation's penvoerder may (checked by the caller through
     `access_participation(…, perm=Perm.EXPORT_ORGANISATION_DATA)`)."""
@@ -95,7 +97,12 @@ def organisation_data_export(*, user: Any, participation_id: Any, target: IO[byt
         obj=participation,
         organisation=participation.organisation,
         programme=participation.edition.programme,
-        details={"files": len(written), "bytes": size, "editions": [p.edition.year for p in scope.participations], "from_edition": year},
+        details={
+            "files": len(written),
+            "bytes": size,
+            "editions": [p.edition.year for p in scope.participations],
+            "from_edition": year,
+        },
     )
     return ExportResult(filename=filename, files=len(written), size=size)
 
@@ -124,7 +131,9 @@ def _refuse_protected(subject_user: Any, acting_user: Any) -> None:
         or FunderAccess.objects.filter(user=subject_user, is_active=True).exists()
     ):
         raise DomainError(
-            _("Deze persoon heeft een rol bij een programma of in het technisch beheer. Vraag de technisch beheerder eerst die rol te beëindigen.")
+            _(
+                "Deze persoon heeft een rol bij een programma of in het technisch beheer. Vraag de technisch beheerder eerst die rol te beëindigen."
+            )
         )
 
 

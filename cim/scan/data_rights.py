@@ -38,7 +38,9 @@ def _json(value: Any) -> str:
 
 def _question_texts(definition_ids: set[int], language: str) -> dict[tuple[int, str], str]:
     field = "text_en" if language == "en" else "text_nl"
-    rows = DefinitionQuestion.objects.filter(definition_id__in=definition_ids).values_list("definition_id", "key", field, "text_nl")
+    rows = DefinitionQuestion.objects.filter(definition_id__in=definition_ids).values_list(
+        "definition_id", "key", field, "text_nl"
+    )
     return {(d, key): text or text_nl for d, key, text, text_nl in rows}
 
 
@@ -54,9 +56,25 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "scan/antwoorden.csv",
             csv_bytes(
-                [_("Editie"), _("Vraag (sleutel)"), _("Vraag"), _("Antwoord (JSON)"), _("Versie"), _("Gewijzigd op"), _("Gewijzigd door")],
+                [
+                    _("Editie"),
+                    _("Vraag (sleutel)"),
+                    _("Vraag"),
+                    _("Antwoord (JSON)"),
+                    _("Versie"),
+                    _("Gewijzigd op"),
+                    _("Gewijzigd door"),
+                ],
                 (
-                    [a.response.participation.edition.year, a.question_key, texts.get((a.response.definition_id, a.question_key), ""), _json(a.value), a.version, a.updated_at, a.updated_by.display_name if a.updated_by else ""]
+                    [
+                        a.response.participation.edition.year,
+                        a.question_key,
+                        texts.get((a.response.definition_id, a.question_key), ""),
+                        _json(a.value),
+                        a.version,
+                        a.updated_at,
+                        a.updated_by.display_name if a.updated_by else "",
+                    ]
                     for a in answers
                 ),
             ),
@@ -69,9 +87,27 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "scan/geschiedenis.csv",
             csv_bytes(
-                [_("Editie"), _("Vraag (sleutel)"), _("Versie"), _("Oud (JSON)"), _("Nieuw (JSON)"), _("Gewijzigd op"), _("Gewijzigd door"), _("Hoe")],
+                [
+                    _("Editie"),
+                    _("Vraag (sleutel)"),
+                    _("Versie"),
+                    _("Oud (JSON)"),
+                    _("Nieuw (JSON)"),
+                    _("Gewijzigd op"),
+                    _("Gewijzigd door"),
+                    _("Hoe"),
+                ],
                 (
-                    [r.answer.response.participation.edition.year, r.answer.question_key, r.version, _json(r.old_value), _json(r.new_value), r.changed_at, r.changed_by_label, r.get_source_display()]
+                    [
+                        r.answer.response.participation.edition.year,
+                        r.answer.question_key,
+                        r.version,
+                        _json(r.old_value),
+                        _json(r.new_value),
+                        r.changed_at,
+                        r.changed_by_label,
+                        r.get_source_display(),
+                    ]
                     for r in revisions.iterator(chunk_size=2000)
                 ),
             ),
@@ -84,9 +120,25 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
         yield ExportFile(
             "scan/indieningen.csv",
             csv_bytes(
-                [_("Editie"), _("Volgnummer"), _("Kenmerk"), _("Ingediend op"), _("Ingediend door"), _("Heropend op"), _("Reden heropenen")],
+                [
+                    _("Editie"),
+                    _("Volgnummer"),
+                    _("Kenmerk"),
+                    _("Ingediend op"),
+                    _("Ingediend door"),
+                    _("Heropend op"),
+                    _("Reden heropenen"),
+                ],
                 (
-                    [s.response.participation.edition.year, s.number, s.receipt_code, s.submitted_at, s.submitted_by.display_name if s.submitted_by else "", s.reopened_at, s.reopen_reason]
+                    [
+                        s.response.participation.edition.year,
+                        s.number,
+                        s.receipt_code,
+                        s.submitted_at,
+                        s.submitted_by.display_name if s.submitted_by else "",
+                        s.reopened_at,
+                        s.reopen_reason,
+                    ]
                     for s in submissions
                 ),
             ),
@@ -97,7 +149,9 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
                 f"scan/indieningen/{year}-{s.number}-{s.receipt_code}.json",
                 json.dumps(s.answers, ensure_ascii=False, indent=2, sort_keys=True).encode(),
             )
-        documents = EvidenceDocument.objects.filter(response__participation_id__in=ids).select_related("response__participation__edition")
+        documents = EvidenceDocument.objects.filter(response__participation_id__in=ids).select_related(
+            "response__participation__edition"
+        )
         for document in documents.order_by("pk"):
             try:
                 with document.file.open("rb") as handle:
@@ -117,7 +171,11 @@ def _count(subject: DataSubject) -> int:
 def _anonymise(subject: DataSubject, now: Any) -> int:
     if subject.user is None:
         return 0
-    return AnswerRevision.objects.filter(changed_by=subject.user).exclude(changed_by_label=ANONYMISED).update(changed_by_label=ANONYMISED)
+    return (
+        AnswerRevision.objects.filter(changed_by=subject.user)
+        .exclude(changed_by_label=ANONYMISED)
+        .update(changed_by_label=ANONYMISED)
+    )
 
 
 def _workbooks_retention(now: Any, dry_run: bool) -> int:
@@ -128,8 +186,17 @@ def _workbooks_retention(now: Any, dry_run: bool) -> int:
     return count
 
 
-register_data_export(DataExportPart("scan", gettext_lazy("De scan: antwoorden met hun geschiedenis, indieningen en bewijsstukken"), _export, order=20))
-register_person_data(PersonDataHolder("scan", gettext_lazy("Naam in de geschiedenis van antwoorden"), _count, _anonymise, order=20))
+register_data_export(
+    DataExportPart(
+        "scan",
+        gettext_lazy("De scan: antwoorden met hun geschiedenis, indieningen en bewijsstukken"),
+        _export,
+        order=20,
+    )
+)
+register_person_data(
+    PersonDataHolder("scan", gettext_lazy("Naam in de geschiedenis van antwoorden"), _count, _anonymise, order=20)
+)
 register_retention(
     RetentionRule(
         "scan.workbooks",

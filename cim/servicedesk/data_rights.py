@@ -33,12 +33,35 @@ REMINDER_LOG_RETENTION_DAYS = 730
 def _export(scope: DataScope) -> Iterator[ExportFile]:
     ids = [p.pk for p in scope.participations]
     with translation.override(scope.language):
-        threads = list(Thread.objects.filter(participation_id__in=ids).select_related("participation__edition").order_by("created_at"))
+        threads = list(
+            Thread.objects.filter(participation_id__in=ids)
+            .select_related("participation__edition")
+            .order_by("created_at")
+        )
         yield ExportFile(
             "servicedesk/gesprekken.csv",
             csv_bytes(
-                [_("Gesprek"), _("Editie"), _("Onderwerp"), _("Vraag in de scan"), _("Status"), _("Gesteld op"), _("Gesloten op")],
-                ([t.pk, t.participation.edition.year, t.subject, t.question_key, t.get_status_display(), t.created_at, t.closed_at] for t in threads),
+                [
+                    _("Gesprek"),
+                    _("Editie"),
+                    _("Onderwerp"),
+                    _("Vraag in de scan"),
+                    _("Status"),
+                    _("Gesteld op"),
+                    _("Gesloten op"),
+                ],
+                (
+                    [
+                        t.pk,
+                        t.participation.edition.year,
+                        t.subject,
+                        t.question_key,
+                        t.get_status_display(),
+                        t.created_at,
+                        t.closed_at,
+                    ]
+                    for t in threads
+                ),
             ),
         )
         # Internal notes are the service desk's own working notes, never shown to the organisation.
@@ -50,20 +73,38 @@ def _export(scope: DataScope) -> Iterator[ExportFile]:
                 ([m.thread_id, m.created_at, m.author_name, m.from_staff, m.body] for m in messages),
             ),
         )
-        attachments = Attachment.objects.filter(message__thread__in=threads, message__is_internal=False).select_related("message")
+        attachments = Attachment.objects.filter(message__thread__in=threads, message__is_internal=False).select_related(
+            "message"
+        )
         for attachment in attachments.order_by("pk"):
             try:
                 with attachment.file.open("rb") as handle:
                     content = handle.read()
             except OSError:
                 continue
-            yield ExportFile(f"servicedesk/bijlagen/{attachment.message.thread_id}/{attachment.pk}-{attachment.filename}", content)
-        suggestions = Suggestion.objects.filter(participation_id__in=ids).select_related("participation__edition").order_by("created_at")
+            yield ExportFile(
+                f"servicedesk/bijlagen/{attachment.message.thread_id}/{attachment.pk}-{attachment.filename}", content
+            )
+        suggestions = (
+            Suggestion.objects.filter(participation_id__in=ids)
+            .select_related("participation__edition")
+            .order_by("created_at")
+        )
         yield ExportFile(
             "servicedesk/suggesties.csv",
             csv_bytes(
                 [_("Editie"), _("Vraag in de scan"), _("Suggestie"), _("Status"), _("Reden"), _("Ingediend op")],
-                ([s.participation.edition.year, s.question_key, s.body, s.get_status_display(), s.decline_reason, s.created_at] for s in suggestions),
+                (
+                    [
+                        s.participation.edition.year,
+                        s.question_key,
+                        s.body,
+                        s.get_status_display(),
+                        s.decline_reason,
+                        s.created_at,
+                    ]
+                    for s in suggestions
+                ),
             ),
         )
 
@@ -79,18 +120,30 @@ def _count(subject: DataSubject) -> int:
 def _anonymise(subject: DataSubject, now: Any) -> int:
     changed = 0
     for pk in SentReminder.objects.filter(email__iexact=subject.email).values_list("pk", flat=True):
-        changed += SentReminder.objects.filter(pk=pk).update(name=ANONYMISED, email=f"geanonimiseerd-herinnering-{pk}@example.invalid")
+        changed += SentReminder.objects.filter(pk=pk).update(
+            name=ANONYMISED, email=f"geanonimiseerd-herinnering-{pk}@example.invalid"
+        )
     if subject.user is not None:
-        changed += Message.objects.filter(author=subject.user).exclude(author_name=ANONYMISED).update(author_name=ANONYMISED)
+        changed += (
+            Message.objects.filter(author=subject.user).exclude(author_name=ANONYMISED).update(author_name=ANONYMISED)
+        )
         deleted, _detail = CalendarFeed.objects.filter(user=subject.user).delete()
         changed += deleted
     return changed
 
 
 def _programmes(subject: DataSubject) -> set[int]:
-    ids = {pk for pk in SentReminder.objects.filter(email__iexact=subject.email).values_list("programme_id", flat=True) if pk}
+    ids = {
+        pk
+        for pk in SentReminder.objects.filter(email__iexact=subject.email).values_list("programme_id", flat=True)
+        if pk
+    }
     if subject.user is not None:
-        ids |= set(Message.objects.filter(author=subject.user).values_list("thread__participation__edition__programme_id", flat=True))
+        ids |= set(
+            Message.objects.filter(author=subject.user).values_list(
+                "thread__participation__edition__programme_id", flat=True
+            )
+        )
     return ids
 
 
@@ -102,8 +155,21 @@ def _reminder_log_retention(now: Any, dry_run: bool) -> int:
     return count
 
 
-register_data_export(DataExportPart("servicedesk", gettext_lazy("Gesprekken met de servicedesk, bijlagen en verbetersuggesties"), _export, order=50))
-register_person_data(PersonDataHolder("servicedesk", gettext_lazy("Naam bij berichten, agendalinks en verstuurde herinneringen"), _count, _anonymise, order=50, programmes=_programmes))
+register_data_export(
+    DataExportPart(
+        "servicedesk", gettext_lazy("Gesprekken met de servicedesk, bijlagen en verbetersuggesties"), _export, order=50
+    )
+)
+register_person_data(
+    PersonDataHolder(
+        "servicedesk",
+        gettext_lazy("Naam bij berichten, agendalinks en verstuurde herinneringen"),
+        _count,
+        _anonymise,
+        order=50,
+        programmes=_programmes,
+    )
+)
 register_retention(
     RetentionRule(
         "servicedesk.reminder_log",

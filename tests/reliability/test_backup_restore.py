@@ -19,7 +19,9 @@ from tests.reliability.snapshot import database_snapshot, files_snapshot
 pytestmark = pytest.mark.django_db
 
 
-def test_round_trip_restores_every_row_and_every_file(world, tmp_path: Path, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_restores_every_row_and_every_file(
+    world, tmp_path: Path, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         populate(world)
     from cim.testing.populated import fill_scan
@@ -55,7 +57,10 @@ def test_a_tampered_backup_is_refused_and_changes_nothing(world, tmp_path: Path)
     call_command("backup", "--output", str(tmp_path / "b.tar.gz"), stdout=io.StringIO())
     before = database_snapshot()
     # Rewrite the archive with a changed database dump.
-    with tarfile.open(tmp_path / "b.tar.gz", "r:gz") as original, tarfile.open(tmp_path / "t.tar.gz", "w:gz") as tampered:
+    with (
+        tarfile.open(tmp_path / "b.tar.gz", "r:gz") as original,
+        tarfile.open(tmp_path / "t.tar.gz", "w:gz") as tampered,
+    ):
         for member in original.getmembers():
             data = original.extractfile(member).read() if member.isfile() else b""
             if member.name == "database.json":

@@ -4,6 +4,7 @@ transaction in turn; every time, the answer, its revision rows and the progress 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -40,7 +41,13 @@ def env_for(url: str) -> dict[str, str]:
 
 def run(url: str, *args: object) -> dict:
     result = subprocess.run(  # noqa: S603
-        [sys.executable, str(SCRIPT), *map(str, args)], env=env_for(url), cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, str(SCRIPT), *map(str, args)],
+        env=env_for(url),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -51,7 +58,7 @@ def consistent(state: dict) -> None:
     assert [r["version"] for r in revisions] == list(range(1, len(revisions) + 1)), state
     assert state["version"] == revisions[-1]["version"], state
     assert state["value"] == revisions[-1]["new_value"], state
-    for earlier, later in zip(revisions, revisions[1:], strict=False):
+    for earlier, later in itertools.pairwise(revisions):
         assert later["old_value"] == earlier["new_value"], state
 
 

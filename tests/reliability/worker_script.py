@@ -10,7 +10,7 @@ import sys
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -24,9 +24,13 @@ def _state(participation_id: int, key: str) -> dict:
     from cim.scan.models import Answer, AnswerRevision
 
     answer = Answer.objects.filter(response__participation_id=participation_id, question_key=key).first()
-    revisions = list(
-        AnswerRevision.objects.filter(answer=answer).order_by("version").values("version", "old_value", "new_value")
-    ) if answer else []
+    revisions = (
+        list(
+            AnswerRevision.objects.filter(answer=answer).order_by("version").values("version", "old_value", "new_value")
+        )
+        if answer
+        else []
+    )
     participation = Participation.objects.get(pk=participation_id)
     return {
         "value": answer.value if answer else None,
@@ -72,7 +76,9 @@ def save(participation_id: int, user_id: int, key: str, pause_after: int) -> dic
     participation = Participation.objects.get(pk=participation_id)
     version = Answer.objects.get(response__participation_id=participation_id, question_key=key).version
     with connection.execute_wrapper(pause_after_nth_write):
-        outcome = answer_save(user=user, participation=participation, question_key=key, value="nieuw", base_version=version)
+        outcome = answer_save(
+            user=user, participation=participation, question_key=key, value="nieuw", base_version=version
+        )
     return {"done": outcome.status, "writes": writes}
 
 

@@ -8,7 +8,25 @@ from django.db import IntegrityError, models, transaction
 
 PAYLOAD = '=HYPERLINK("http://evil.example")<script>alert("xss")</script><img src=x onerror=alert(1)>\r\nX-INJECTED:1'
 MARKERS = ('<script>alert("xss")', "<img src=x onerror", "<script>alert(&quot;xss")
-SKIP_NAMES = {"key", "code", "public_id", "token_hash", "code_hash", "question_key", "section_key", "receipt_code", "sha256", "password", "language", "origin_path", "checksum", "cbs_code", "kind", "file_type", "content_type"}
+SKIP_NAMES = {
+    "key",
+    "code",
+    "public_id",
+    "token_hash",
+    "code_hash",
+    "question_key",
+    "section_key",
+    "receipt_code",
+    "sha256",
+    "password",
+    "language",
+    "origin_path",
+    "checksum",
+    "cbs_code",
+    "kind",
+    "file_type",
+    "content_type",
+}
 SKIP_MODELS = {"questionnaires.questionnairedefinition", "audit.auditentry", "scan.answer", "scan.answerrevision"}
 
 
@@ -19,7 +37,13 @@ def poisonable_fields(model: type[models.Model]) -> list[models.Field]:
             continue
         if isinstance(field, models.EmailField | models.URLField | models.SlugField | models.FileField):
             continue
-        if field.choices or field.unique or field.primary_key or field.name in SKIP_NAMES or not field.editable and field.name != "name":
+        if (
+            field.choices
+            or field.unique
+            or field.primary_key
+            or field.name in SKIP_NAMES
+            or (not field.editable and field.name != "name")
+        ):
             continue
         fields.append(field)
     return fields

@@ -57,10 +57,16 @@ def test_addresses_behind_the_proxy_are_told_apart(desk, settings) -> None:  # t
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     for i in range(12):
         Client().post(
-            "/account/login/", {"login": desk.email, "password": f"fout-{i}"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.66"
+            "/account/login/",
+            {"login": desk.email, "password": f"fout-{i}"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
         )
     response = Client().post(
-        "/account/login/", {"login": desk.email, "password": PASSWORD}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7"
+        "/account/login/",
+        {"login": desk.email, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
     )
     assert response.status_code == 302
 

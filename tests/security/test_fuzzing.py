@@ -24,7 +24,11 @@ DEFINITION = definition_from_source(SOURCE)
 QUESTIONS = [q for q in DEFINITION.questions if q.type != "evidence"]
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats(allow_nan=True) | st.text(max_size=40)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**15), 10**15)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=40)
     | st.sampled_from(["1.234.567,89", "1e400", "NaN", "-0", "100.001", "2026-02-30", "<script>", "=1+1", "ja", "yes"]),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=12,
@@ -39,7 +43,7 @@ def test_answer_validator_accepts_or_refuses_cleanly(index: int, wire: Any) -> N
     try:
         checked = values.check_question(question, wire)
     except values.InvalidValue as exc:
-        assert str(exc)  # a message for the user
+        assert str(exc)  # noqa: PT017 - hypothesis explores both outcomes
         return
     # What is accepted is stable, storable as JSON and can be shown.
     assert values.check_question(question, checked) == checked
@@ -57,12 +61,31 @@ def test_definition_loader_reports_problems_and_never_crashes(data: st.DataObjec
     lines = SOURCE.splitlines()
     start = data.draw(st.integers(0, len(lines) - 1))
     length = data.draw(st.integers(1, 8))
-    replacement = data.draw(st.lists(st.sampled_from(["", "  - key: x", "type: grid", "  foo: bar", ": :", "- [", "*ref", "!!python/object:os.system ls", "required: maybe", "max: -1", "show_if: {question: nope, equals: 1}"]), max_size=3))
+    replacement = data.draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "",
+                    "  - key: x",
+                    "type: grid",
+                    "  foo: bar",
+                    ": :",
+                    "- [",
+                    "*ref",
+                    "!!python/object:os.system ls",
+                    "required: maybe",
+                    "max: -1",
+                    "show_if: {question: nope, equals: 1}",
+                ]
+            ),
+            max_size=3,
+        )
+    )
     text = "\n".join(lines[:start] + replacement + lines[start + length :])
     try:
         loaded = load_definition(text, expected_year=2026)
     except DefinitionInvalid as exc:
-        assert exc.problems
+        assert exc.problems  # noqa: PT017 - hypothesis explores both outcomes
         for problem in exc.problems:
             assert str(problem.message)
         return
@@ -70,13 +93,21 @@ def test_definition_loader_reports_problems_and_never_crashes(data: st.DataObjec
 
 
 def _blank_workbook() -> bytes:
-    return build_workbook(definition=DEFINITION, answers={}, versions={}, participation_id=1, organisation="Arnhem", year=2026)
+    return build_workbook(
+        definition=DEFINITION, answers={}, versions={}, participation_id=1, organisation="Arnhem", year=2026
+    )
 
 
 BLANK = _blank_workbook()
 cells = st.one_of(
-    st.none(), st.booleans(), st.integers(-(10**13), 10**13), st.floats(allow_nan=False, allow_infinity=False), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
-    st.sampled_from(["=1+1", "=HYPERLINK(\"http://evil\")", "1.234,56", "ja", "nee", "  ", "<script>alert(1)</script>", "2026-01-01"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**13), 10**13),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
+    st.sampled_from(
+        ["=1+1", '=HYPERLINK("http://evil")', "1.234,56", "ja", "nee", "  ", "<script>alert(1)</script>", "2026-01-01"]
+    ),
 )
 
 
@@ -96,7 +127,7 @@ def test_workbook_importer_refuses_or_reports_and_never_crashes(data: st.DataObj
     try:
         parsed = parse_workbook(open_upload(upload, len(buffer.getvalue())), DEFINITION)
     except WorkbookRejected as exc:
-        assert exc.message
+        assert exc.message  # noqa: PT017 - hypothesis explores both outcomes
         return
     # Every value the importer takes is one the validator accepts; formulas are never taken.
     for key, wire in parsed.values.items():

@@ -42,7 +42,11 @@ def redirect_failures(world: World) -> list[str]:
             location = response.get("Location", "")
             if location and not is_local(location):
                 failures.append(f"{method.upper()} {target.url_name} as {role} -> {location}")
-            body = response.content.decode(errors="replace") if response.get("Content-Type", "").startswith("text/html") else ""
+            body = (
+                response.content.decode(errors="replace")
+                if response.get("Content-Type", "").startswith("text/html")
+                else ""
+            )
             if 'href="https://evil.example' in body or 'href="//evil.example' in body:
                 failures.append(f"{method.upper()} {target.url_name} as {role}: link to evil.example in the page")
     return failures
@@ -59,7 +63,9 @@ def test_login_and_logout_only_return_to_our_own_pages(world, evil: str) -> None
     user.set_password("Een-lang-wachtwoord-1")
     user.save()
     client = Client()
-    response = client.post(f"/account/login/?next={evil}", {"login": user.email, "password": "Een-lang-wachtwoord-1", "next": evil})
+    response = client.post(
+        f"/account/login/?next={evil}", {"login": user.email, "password": "Een-lang-wachtwoord-1", "next": evil}
+    )
     assert response.status_code == 302
     assert is_local(response["Location"]), response["Location"]
     assert "_auth_user_id" in client.session

@@ -105,7 +105,11 @@ def test_payloads_in_every_text_field_never_run_in_any_output(world, monkeypatch
     assert not problems, "\n".join(problems[:50])
     # The crawl reached every kind of output the project has.
     assert kinds.get("text/html", 0) > 150, kinds
-    for kind in ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/calendar", "application/pdf"):
+    for kind in (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "text/calendar",
+        "application/pdf",
+    ):
         assert kinds.get(kind), (kind, kinds)
     # Every PDF was made from HTML in which the payload is escaped.
     assert RecordingHTML.seen
@@ -117,7 +121,9 @@ def test_the_crawl_notices_unescaped_output(world, settings) -> None:  # type: i
     """Proof that the crawl can fail: with autoescaping off in every template, it finds the payload."""
     populate(world)
     poison_everything()
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"], "autoescape": False}}]
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"], "autoescape": False}}
+    ]
     problems, _ = crawl(world)
     assert any("unescaped" in p for p in problems)
 

@@ -30,7 +30,9 @@ def _patterns(patterns: Any = None, namespace: str = "", prefix: str = "") -> It
         if isinstance(entry, URLResolver):
             if str(entry.pattern).startswith("django-admin/"):
                 continue  # the technical administrator's Django admin: Django's own, CSRF-protected
-            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (entry.namespace or namespace)
+            inner = (
+                f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (entry.namespace or namespace)
+            )
             yield from _patterns(entry.url_patterns, inner, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern) and entry.name:
             yield (f"{namespace}:{entry.name}" if namespace else entry.name), entry

@@ -37,5 +37,9 @@ CASES = [
         method="post",
         data=anonymise_contributor,
     ),
-    Case("privacy:anonymise", expect(NOT_FOUND, anonymous=LOGIN, servicedesk=NOT_ALLOWED, foreign_staff=NOT_ALLOWED), label="GET"),
+    Case(
+        "privacy:anonymise",
+        expect(NOT_FOUND, anonymous=LOGIN, servicedesk=NOT_ALLOWED, foreign_staff=NOT_ALLOWED),
+        label="GET",
+    ),
 ]

@@ -33,7 +33,8 @@ def test_service_desk_finds_and_anonymises_a_person_everywhere(world, client_for
     Registration.objects.filter(email="anna@arnhem.nl").update(email=penvoerder.email)
     desk = client_for(SERVICE_DESK)
     page = desk.get("/beheer/personen/", {"email": "PENVOERDER@arnhem.nl"}).content.decode()
-    assert "Gevonden gegevens" in page and "Petra Penvoerder" in page
+    assert "Gevonden gegevens" in page
+    assert "Petra Penvoerder" in page
     assert "Aanmeldingen voor bijeenkomsten" in page
 
     response = anonymise(desk, "penvoerder@arnhem.nl")
@@ -41,7 +42,8 @@ def test_service_desk_finds_and_anonymises_a_person_everywhere(world, client_for
     penvoerder.refresh_from_db()
     assert penvoerder.name == "Geanonimiseerd"
     assert penvoerder.email.endswith("@example.invalid")
-    assert not penvoerder.is_active and not penvoerder.has_usable_password()
+    assert not penvoerder.is_active
+    assert not penvoerder.has_usable_password()
     assert penvoerder.anonymised_at is not None
     assert not ParticipationMember.objects.filter(user=penvoerder, is_active=True).exists()
     assert not AnswerRevision.objects.filter(changed_by=penvoerder).exclude(changed_by_label="Geanonimiseerd").exists()
@@ -69,7 +71,8 @@ def test_other_programmes_find_nobody_and_change_nothing(world, client_for) -> N
     populate(world)
     foreign = client_for(FOREIGN_STAFF)
     page = foreign.get("/beheer/personen/", {"email": "penvoerder@arnhem.nl"}).content.decode()
-    assert "geen gegevens gevonden" in page and "Petra" not in page
+    assert "geen gegevens gevonden" in page
+    assert "Petra" not in page
     assert anonymise(foreign, "penvoerder@arnhem.nl").status_code == 400
     world.user(PENVOERDER).refresh_from_db()
     assert world.user(PENVOERDER).anonymised_at is None
@@ -118,7 +121,14 @@ def test_apply_retention_runs_every_rule_and_is_audited(world) -> None:  # type:
     out = io.StringIO()
     call_command("apply_retention", "--list", stdout=out)
     listing = out.getvalue()
-    for code in ("sessions", "editions.invitations", "editions.applications", "scan.workbooks", "events.attendees", "servicedesk.reminder_log"):
+    for code in (
+        "sessions",
+        "editions.invitations",
+        "editions.applications",
+        "scan.workbooks",
+        "events.attendees",
+        "servicedesk.reminder_log",
+    ):
         assert code in listing
 
     out = io.StringIO()
@@ -133,7 +143,8 @@ def test_apply_retention_runs_every_rule_and_is_audited(world) -> None:  # type:
     assert not Invitation.objects.filter(pk=world.invitation.pk).exists()
     assert not WorkbookImport.objects.exists()
     registration.refresh_from_db()
-    assert registration.anonymised_at is not None and registration.name == "Geanonimiseerd"
+    assert registration.anonymised_at is not None
+    assert registration.name == "Geanonimiseerd"
     entry = AuditEntry.objects.get(action="privacy.retention_applied")
     assert entry.details["editions.invitations"] == 1
     # A second run finds nothing left to do.

@@ -31,7 +31,9 @@ def rows(archive: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
 
 
-def test_penvoerder_downloads_everything_of_the_organisation(world, client_for, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_penvoerder_downloads_everything_of_the_organisation(
+    world, client_for, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         populate(world)
         fill_scan(world, participation=world.foreign_participation, user=world.user(FOREIGN_PENVOERDER), seed=9)
@@ -61,16 +63,19 @@ def test_penvoerder_downloads_everything_of_the_organisation(world, client_for, 
     assert any(r["Nieuw (JSON)"] == '"Tweede versie"' for r in history)
     # The evidence document and the attachment, byte for byte.
     documents = [n for n in names if n.startswith("scan/documenten/")]
-    assert len(documents) == 1 and archive.read(documents[0]) == PDF
+    assert len(documents) == 1
+    assert archive.read(documents[0]) == PDF
     attachments = [n for n in names if n.startswith("servicedesk/bijlagen/")]
-    assert len(attachments) == 1 and archive.read(attachments[0]) == PDF
+    assert len(attachments) == 1
+    assert archive.read(attachments[0]) == PDF
     # Internal notes of the service desk never leave it.
     bodies = [r["Bericht"] for r in rows(archive, "servicedesk/berichten.csv")]
     assert "De cijfers van het afgelopen jaar." in bodies
     assert not any("Interne notitie" in b for b in bodies)
     # Registrations of our attendees only.
     attendees = {r["E-mailadres"] for r in rows(archive, "evenementen/aanmeldingen.csv")}
-    assert "anna@arnhem.nl" in attendees and "nina@nijmegen.nl" not in attendees
+    assert "anna@arnhem.nl" in attendees
+    assert "nina@nijmegen.nl" not in attendees
     everything = b"".join(archive.read(n) for n in names)
     assert b"nijmegen" not in everything.lower()
     # The README lists every file with its checksum.
@@ -94,7 +99,9 @@ def test_export_cells_are_formula_neutralised(world, client_for) -> None:  # typ
 
 def test_only_the_penvoerder_may_export(world, client_for) -> None:  # type: ignore[no-untyped-def]
     assert client_for(CONTRIBUTOR).post(f"/deelname/{world.participation.pk}/gegevens/download/").status_code == 404
-    assert client_for(PENVOERDER).post(f"/deelname/{world.foreign_participation.pk}/gegevens/download/").status_code == 404
+    assert (
+        client_for(PENVOERDER).post(f"/deelname/{world.foreign_participation.pk}/gegevens/download/").status_code == 404
+    )
     assert not AuditEntry.objects.filter(action="privacy.data_exported").exists()
 
 
@@ -105,7 +112,8 @@ def test_participation_page_links_to_the_export_for_the_penvoerder_only(world, c
 
 
 @pytest.mark.parametrize(
-    "path", ["scan/documenten/2030/1-../../etc/passwd", "/abs/../x.pdf", "servicedesk\\bijlagen\\..\\..\\x.pdf", "..", "a/./b"]
+    "path",
+    ["scan/documenten/2030/1-../../etc/passwd", "/abs/../x.pdf", "servicedesk\\bijlagen\\..\\..\\x.pdf", "..", "a/./b"],
 )
 def test_paths_in_the_zip_never_leave_its_folder(path: str) -> None:
     result = zip_path(path)
