@@ -89,8 +89,9 @@ def backup_create(target: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupResul
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DATABASE_MEMBER
+        outermost = not connections[using].in_atomic_block
         with transaction.atomic(using=using):  # one consistent snapshot (REPEATABLE READ on PostgreSQL)
-            if connections[using].vendor == "postgresql":
+            if connections[using].vendor == "postgresql" and outermost:
                 with connections[using].cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             call_command(
@@ -183,7 +184,13 @@ def backup_restore(source: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str, 
                 f"with and run migrate (missing: {sorted(missing)[:5]}, newer: {sorted(extra)[:5]})"
             )
         with transaction.atomic(using=using):
+            if connections[using].vendor == "postgresql":
+                with connections[using].cursor() as cursor:  # TRUNCATE refuses pending deferred checks
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", interactive=False, database=using, verbosity=0)
+            if connections[using].vendor == "postgresql":
+                with connections[using].cursor() as cursor:  # loaddata inserts in any order
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             ContentType.objects.clear_cache()
             call_command("loaddata", str(workdir / DATABASE_MEMBER), database=using, format=SERIALIZER, verbosity=0)
             counts = model_counts()
