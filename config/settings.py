@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "cim.cases",
     "cim.portal",
     "cim.servicedesk",
+    "cim.privacy",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,11 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (nginx: one). Rate limits
+# count per client address; without this every visitor would share the proxy's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION and env_bool("BEHIND_TLS_PROXY", True) else 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LOGIN_CODE_VALID_DAYS = env_int("LOGIN_CODE_VALID_DAYS", 30)
 LOGIN_CODE_ATTEMPTS_PER_15_MIN = env_int("LOGIN_CODE_ATTEMPTS_PER_15_MIN", 10)

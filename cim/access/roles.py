@@ -33,6 +33,7 @@ class Perm(StrEnum):
     REGISTER_FOR_EVENTS = "events.register"  # register colleagues for masterclasses
     EDIT_ORGANISATION_CONTENT = "organisation.content"  # projects and lessons of the organisation
     CONTACT_SERVICE_DESK = "servicedesk.contact"  # ask questions, suggest improvements
+    EXPORT_ORGANISATION_DATA = "organisation.export"  # download all the organisation's data (ZIP)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -66,6 +67,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.CONTACT_SERVICE_DESK,
             Perm.REGISTER_FOR_EVENTS,
             Perm.EDIT_ORGANISATION_CONTENT,
+            Perm.EXPORT_ORGANISATION_DATA,
         }
     ),
     Role.CONTRIBUTOR: frozenset(

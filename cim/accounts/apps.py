@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_save
 
+        from cim.accounts import data_rights  # noqa: F401
         from cim.accounts.models import User
         from cim.accounts.signals import ensure_primary_email
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from cim.audit import actions
 from cim.audit.models import AuditEntry
+from cim.core.ratelimit import client_ip
 
 
 def record(
@@ -38,7 +39,7 @@ def record(
         programme=programme,
         reason=reason[:500],
         details=details or {},
-        ip_address=(request.META.get("REMOTE_ADDR") if request is not None else None) or None,
+        ip_address=(client_ip(request) if request is not None else None) or None,
     )
     entry.save()
     return entry

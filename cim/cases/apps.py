@@ -8,7 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Projecten, lessen en programmamateriaal")
 
     def ready(self) -> None:
-        from cim.cases import audit_actions, dashboard, nav  # noqa: F401
+        from cim.cases import audit_actions, dashboard, data_rights, nav  # noqa: F401
         from cim.core import registry
 
         registry.register_demo("cim.cases.demo.seed", order=60)

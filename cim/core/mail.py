@@ -46,7 +46,10 @@ def one_line(text: str) -> str:
 def render_plain(name: str, context: dict[str, Any]) -> str:
     """Render a plain-text template (subject, text body) without HTML escaping: `&` stays `&`."""
     template = get_template(name)
-    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+    rendered = template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+    # Django marks template output safe; plain text is not safe HTML. A plain `str`, so that a page
+    # that shows the text (a mail preview) escapes it.
+    return str.__str__(rendered)
 
 
 def render_mail(template: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind the reverse proxy REMOTE_ADDR is set by the proxy (see docs/operations.md).
+    """The visitor's address. Behind TRUSTED_PROXY_COUNT reverse proxies it is the entry that many
+    places from the end of X-Forwarded-For (each proxy appends the address it saw); without
+    proxies REMOTE_ADDR. See docs/operations.md#reverse-proxy."""
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies > 0 and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

@@ -177,3 +177,95 @@ def section_choices(participation: Any) -> list[tuple[str, str]]:
         if choices:
             return choices
     return []
+
+
+# --- Data rights -----------------------------------------------------------------------------
+# A municipality downloads all its data as one ZIP; each room contributes its own files. Staff
+# anonymise a person on request; each room anonymises what it holds about that person. Retention
+# periods are enforced by one command (`manage.py apply_retention`); each room registers its rules.
+
+
+@dataclass(frozen=True)
+class DataScope:
+    """Everything an export may contain: one organisation's data within one programme."""
+
+    organisation: Any
+    programme: Any
+    participations: list[Any]  # the organisation's participations in the programme, all editions
+    language: str = "nl"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    path: str  # inside the ZIP, e.g. "scan/antwoorden.csv"; rooms use their own folder
+    content: bytes
+
+
+@dataclass(frozen=True)
+class DataExportPart:
+    code: str  # the room's folder in the ZIP, e.g. "scan"
+    label: Any  # lazy translation, listed on the export page
+    files: Callable[[DataScope], Iterable[ExportFile]]
+    order: int = 100
+
+
+_export_parts: dict[str, DataExportPart] = {}
+
+
+def register_data_export(part: DataExportPart) -> None:
+    _export_parts[part.code] = part
+
+
+def data_export_parts() -> list[DataExportPart]:
+    return sorted(_export_parts.values(), key=lambda p: (p.order, p.code))
+
+
+@dataclass(frozen=True)
+class DataSubject:
+    """A person who asked to be forgotten: their e-mail address and, if they have one, their account."""
+
+    email: str
+    user: Any = None
+
+
+@dataclass(frozen=True)
+class PersonDataHolder:
+    code: str
+    label: Any  # lazy translation: what the room holds, e.g. "aanmeldingen voor bijeenkomsten"
+    count: Callable[[DataSubject], int]  # how many records hold this person's data
+    anonymise: Callable[[DataSubject, Any], int]  # (subject, now) -> records changed
+    order: int = 100
+    # The programmes in which this room holds the person's data: staff of those programmes may
+    # find and anonymise the person.
+    programmes: Callable[[DataSubject], set[int]] = lambda subject: set()
+
+
+_person_holders: dict[str, PersonDataHolder] = {}
+
+
+def register_person_data(holder: PersonDataHolder) -> None:
+    _person_holders[holder.code] = holder
+
+
+def person_data_holders() -> list[PersonDataHolder]:
+    return sorted(_person_holders.values(), key=lambda h: (h.order, h.code))
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    code: str  # stable, e.g. "events.attendees"
+    label: Any  # lazy translation: the data type
+    period: Any  # lazy translation: how long it is kept, for the docs and the command's output
+    apply: Callable[[Any, bool], int]  # (now, dry_run) -> records removed or anonymised
+    order: int = 100
+
+
+_retention_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention(rule: RetentionRule) -> None:
+    _retention_rules[rule.code] = rule
+
+
+def retention_rules() -> list[RetentionRule]:
+    return sorted(_retention_rules.values(), key=lambda r: (r.order, r.code))

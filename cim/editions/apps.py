@@ -9,6 +9,6 @@ class EditionsConfig(AppConfig):
 
     def ready(self) -> None:
         from cim.core import registry
-        from cim.editions import audit_actions, dashboard, nav  # noqa: F401
+        from cim.editions import audit_actions, dashboard, data_rights, nav  # noqa: F401
 
         registry.register_demo("cim.editions.demo.seed", order=10)

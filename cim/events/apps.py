@@ -13,6 +13,7 @@ class EventsConfig(AppConfig):
             audit_actions,
             calendar_provider,
             dashboard,
+            data_rights,
             nav,
             overview,
             reminder_kinds,

@@ -10,7 +10,7 @@ class ScanConfig(AppConfig):
     def ready(self) -> None:
         from cim.audit import actions
         from cim.core import registry
-        from cim.scan import dashboard  # noqa: F401
+        from cim.scan import dashboard, data_rights  # noqa: F401
 
         actions.register(
             {

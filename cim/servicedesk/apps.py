@@ -13,6 +13,7 @@ class ServicedeskConfig(AppConfig):
             audit_actions,
             calendar_provider,
             dashboard,
+            data_rights,
             nav,
             reminder_kinds,
         )

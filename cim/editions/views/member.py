@@ -36,6 +36,7 @@ def participation_home(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "participation": participation,
             "can_manage_team": Perm.MANAGE_TEAM in perms,
+            "can_export": Perm.EXPORT_ORGANISATION_DATA in perms,
             "invite_form": InvitationForm(section_choices=choices),
             **_with_section_titles(participation_people(participation), choices),
         },
