@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "cim.questionnaires",
     "cim.scan",
     "cim.disclosure",
+    "cim.scoring",
     "cim.events",
     "cim.cases",
     "cim.portal",
