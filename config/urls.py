@@ -15,5 +15,6 @@ urlpatterns = [
     path("beheer/organisaties/", include("cim.organisations.urls")),
     path("beheer/audit/", include("cim.audit.urls")),
     path("", include("cim.servicedesk.urls")),
+    path("", include("cim.scoring.urls")),
     path("django-admin/", admin.site.urls),
 ]
