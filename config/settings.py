@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "cim.scoring",
     "cim.events",
     "cim.cases",
+    "cim.reports",
     "cim.portal",
     "cim.servicedesk",
 ]
