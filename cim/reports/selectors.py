@@ -78,8 +78,10 @@ def report_fingerprint(participation: Participation, language: str) -> str:
     scores = Score.objects.filter(
         edition__programme_id=edition.programme_id, edition__year__lte=edition.year
     ).aggregate(latest=Max("computed_at"), count=Count("id"))
-    editions = Edition.objects.filter(programme_id=edition.programme_id, year__lte=edition.year).aggregate(
-        changed=Max("updated_at")
+    editions = list(
+        Edition.objects.filter(programme_id=edition.programme_id, year__lte=edition.year)
+        .order_by("pk")
+        .values_list("pk", "status", "status_changed_at")
     )
     own = Score.objects.filter(participation_id=participation.pk).values_list("pk", "computed_at").first()
     text = "|".join(
@@ -91,7 +93,7 @@ def report_fingerprint(participation: Participation, language: str) -> str:
             own,
             scores["latest"],
             scores["count"],
-            editions["changed"],
+            editions,
         )
     )
     return hashlib.sha256(text.encode()).hexdigest()

@@ -29,6 +29,9 @@ def submit(participation: Participation, answers: dict[str, Any] | None = None, 
     answers = answers if answers is not None else sample_for(participation, maturity, seed=participation.pk)
     row = QuestionnaireDefinition.objects.get(edition=participation.edition, is_active=True)
     response, _ = Response.objects.get_or_create(participation=participation, defaults={"definition": row})
+    for earlier in Submission.objects.filter(response=response, reopened_at__isnull=True):
+        earlier.reopened_at = timezone.now()  # submitted again: the earlier one counts as reopened
+        earlier.save(update_fields=["reopened_at"])
     number = Submission.objects.filter(response=response).count() + 1
     submission = Submission.objects.create(
         response=response,
