@@ -86,8 +86,8 @@ def _pdf_block(
     )
 
 
-@login_required
 @require_POST
+@login_required
 def pdf_make(request: HttpRequest, pk: int) -> HttpResponse:
     participation = _reportable(request, pk, audit_what=None)
     language = _language(request)

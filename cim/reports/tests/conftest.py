@@ -8,8 +8,21 @@ from cim.scoring.tests.factories import participants, submit
 
 # Gelderland municipalities other than the world's Arnhem (GM0202) and Nijmegen (GM0268).
 GELDERLAND = [
-    "GM0200", "GM0203", "GM0209", "GM0213", "GM0214", "GM0221", "GM0222", "GM0225", "GM0226", "GM0228",
-    "GM0230", "GM0232", "GM0233", "GM0243", "GM0244",
+    "GM0200",
+    "GM0203",
+    "GM0209",
+    "GM0213",
+    "GM0214",
+    "GM0221",
+    "GM0222",
+    "GM0225",
+    "GM0226",
+    "GM0228",
+    "GM0230",
+    "GM0232",
+    "GM0233",
+    "GM0243",
+    "GM0244",
 ]
 # Municipalities of Utrecht province (another peer group).
 UTRECHT = ["GM0307", "GM0308", "GM0310", "GM0312", "GM0313", "GM0321"]

@@ -32,7 +32,9 @@ def section(html: str, start: str, end: str) -> str:
 
 def test_before_release_the_penvoerder_sees_when_the_report_comes(world, client_for) -> None:  # type: ignore[no-untyped-def]
     submit(world.participation)
-    FeedbackMoment.objects.create(edition=world.edition, date="2031-03-05", description="Resultaten naar de penvoerders")
+    FeedbackMoment.objects.create(
+        edition=world.edition, date="2031-03-05", description="Resultaten naar de penvoerders"
+    )
     html = client_for("penvoerder").get(url(world.participation)).content.decode()
     assert "Uw rapport is er nog niet" in html
     assert "5 maart 2031" in html
@@ -53,7 +55,14 @@ def test_the_released_report_shows_scores_themes_shares_and_recommendations(rele
     html = response.content.decode()
     assert "Terugkoppeling 2030: Arnhem" in html
     assert f"<strong>{format_number(score.overall, 1)}</strong> van de 100" in html
-    for heading in ("Scores per thema", "Circulair aandeel per inkoopcategorie", "Uw positie tussen de anderen", "Aanbevelingen", "Sterke punten", "Verbeterpunten"):
+    for heading in (
+        "Scores per thema",
+        "Circulair aandeel per inkoopcategorie",
+        "Uw positie tussen de anderen",
+        "Aanbevelingen",
+        "Sterke punten",
+        "Verbeterpunten",
+    ):
         assert heading in html
     assert "Grond-, weg- en waterbouw (GWW)" in html
     assert html.count('<img class="cim-chart" src="data:image/svg+xml;base64,') >= 6  # themes, shares, 4 positions
@@ -87,10 +96,14 @@ def test_without_a_submitted_scan_there_is_no_report(world, client_for) -> None:
 
 
 def test_a_reopened_scan_has_no_report_until_it_is_submitted_again(released, client_for) -> None:  # type: ignore[no-untyped-def]
-    response_reopen(actor=released.user("servicedesk"), participation=released.participation, reason="Bedrag klopt niet")
+    response_reopen(
+        actor=released.user("servicedesk"), participation=released.participation, reason="Bedrag klopt niet"
+    )
     html = client_for("penvoerder").get(url(released.participation)).content.decode()
     assert "De scan is heropend." in html
-    assert client_for("penvoerder").post(reverse("reports:pdf_make", args=[released.participation.pk])).status_code == 404
+    assert (
+        client_for("penvoerder").post(reverse("reports:pdf_make", args=[released.participation.pk])).status_code == 404
+    )
 
 
 def _others(world, codes):  # type: ignore[no-untyped-def]
@@ -148,7 +161,9 @@ def test_peer_groups_are_compared_separately(world, client_for) -> None:  # type
     table = section(html, "positie-overall", "positie-strategic")
     rows = re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", table, flags=re.S)
     assert "te weinig deelnemers" not in next(r for r in rows if "Alle deelnemers" in r)
-    assert "te weinig deelnemers in deze groep om te vergelijken" in next(r for r in rows if "Provincie Gelderland" in r)
+    assert "te weinig deelnemers in deze groep om te vergelijken" in next(
+        r for r in rows if "Provincie Gelderland" in r
+    )
 
 
 def test_the_trend_covers_released_editions_the_organisation_took_part_in(world, client_for) -> None:  # type: ignore[no-untyped-def]
@@ -222,7 +237,9 @@ def test_the_report_in_english(released, client_for) -> None:  # type: ignore[no
     assert "%%" not in html
 
 
-def test_the_report_page_reads_a_constant_number_of_queries(released, client_for, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_page_reads_a_constant_number_of_queries(
+    released, client_for, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
     client = client_for("penvoerder")
     client.get(url(released.participation))  # charts cached, definition parsed
     with django_assert_max_num_queries(40):
