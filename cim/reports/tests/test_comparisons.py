@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from decimal import Decimal
 
+from cim.disclosure.benchmark import BenchmarkResult
 from cim.disclosure.params import DisclosureParams
 from cim.reports.comparisons import compare, microdata
 from cim.reports.selectors import PeerGroups
@@ -25,7 +26,7 @@ def world_of(n_province: int, n_elsewhere: int) -> tuple[dict[int, ScoreRecord],
     return records, groups
 
 
-def results(n_province: int, n_elsewhere: int) -> dict[tuple[str, str], object]:
+def results(n_province: int, n_elsewhere: int) -> dict[tuple[str, str], BenchmarkResult]:
     records, groups = world_of(n_province, n_elsewhere)
     data = microdata(1, records, groups)
     found = compare(data, edition_id=1, organisation_id=100, own=records[0], params=DisclosureParams())
@@ -34,24 +35,26 @@ def results(n_province: int, n_elsewhere: int) -> dict[tuple[str, str], object]:
 
 def test_four_others_show_nothing() -> None:
     found = results(4, 0)
-    assert not any(r.shown for r in found.values())  # type: ignore[attr-defined]
+    assert not any(r.shown for r in found.values())
 
 
 def test_groups_are_judged_on_their_own_others() -> None:
     found = results(4, 6)  # 10 others in all, 4 in the own province, 4 in the own size class
     everyone, province = found[("overall", "all")], found[("overall", "province")]
-    assert everyone.shown and everyone.has_quartiles  # type: ignore[attr-defined]
+    assert everyone.shown
+    assert everyone.has_quartiles
     others = [Decimal(10 + 7 * i) for i in range(1, 11)]
-    assert everyone.median == statistics.median(others)  # type: ignore[attr-defined]
-    assert not province.shown  # type: ignore[attr-defined]
-    assert province.median is None  # type: ignore[attr-defined]
+    assert everyone.median == statistics.median(others)
+    assert not province.shown
+    assert province.median is None
 
 
 def test_never_a_minimum_or_maximum_or_an_individual_value() -> None:
     found = results(5, 0)  # exactly five others: the median only
     result = found[("overall", "all")]
-    assert result.shown and not result.has_quartiles  # type: ignore[attr-defined]
-    shown = {v for v in (result.median, result.lower_quartile, result.upper_quartile) if v is not None}  # type: ignore[attr-defined]
+    assert result.shown
+    assert not result.has_quartiles
+    shown = {v for v in (result.median, result.lower_quartile, result.upper_quartile) if v is not None}
     others = [Decimal(10 + 7 * i) for i in range(1, 6)]
     assert min(others) not in shown
     assert max(others) not in shown
