@@ -19,6 +19,7 @@ from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 matplotlib.use("Agg")
 
@@ -57,7 +58,7 @@ class Chart:
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context(RC):
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
 
 
@@ -96,6 +97,7 @@ def bars(
             axes.text(float(value) + maximum * 0.01, y, _plain(value, 1, language) + suffix, va="center", fontsize=9)
         axes.set_yticks(positions, labels=list(labels))
         axes.set_xlim(0, maximum * 1.12)
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))  # whole numbers: no decimal sign
         axes.set_xlabel(axis_label)
         axes.grid(axis="x", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
@@ -163,6 +165,7 @@ def positions(
         axes.set_yticks(ys, labels=[r.label for r in rows])
         axes.set_ylim(-0.8, len(rows) - 0.35)
         axes.set_xlim(0, maximum)
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         axes.set_xlabel(axis_label)
         axes.grid(axis="x", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
@@ -219,6 +222,7 @@ def trend(
                 label=own_label,
             )
         axes.set_ylim(0, maximum)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         axes.set_ylabel(axis_label)
         axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_axisbelow(True)
