@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.db import connection
 
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition
@@ -26,6 +29,16 @@ GELDERLAND = [
 ]
 # Municipalities of Utrecht province (another peer group).
 UTRECHT = ["GM0307", "GM0308", "GM0310", "GM0312", "GM0313", "GM0321"]
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """Tests marked postgres_only need concurrent connections."""
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs concurrent PostgreSQL connections (set DATABASE_URL=postgres://…)")
+    for item in items:
+        if "postgres_only" in item.keywords and "cim/reports/" in str(item.fspath):
+            item.add_marker(skip)
 
 
 def release(edition: Edition) -> Edition:
