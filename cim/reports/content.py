@@ -300,7 +300,10 @@ def build_report(
 
 
 def report_of(participation: Participation, *, user: Any) -> Report | None:
-    """The report of a participation fetched through scoping; None without a (current) score."""
+    """The report of a participation fetched through scoping; None without a (current) score or
+    for a withdrawn participation (it is left out of every comparison)."""
+    if participation.status != Participation.Status.ACTIVE:
+        return None
     score = score_of(participation)
     if score is None:
         return None

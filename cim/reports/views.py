@@ -46,7 +46,11 @@ def _reportable(request: HttpRequest, pk: int, audit_what: str | None) -> Partic
     participation = access_participation(
         actor_of(request), pk, perm=Perm.VIEW_RESULTS, request=request, audit_what=audit_what
     )
-    if not _visible(request, participation) or score_of(participation) is None:
+    if (
+        not _visible(request, participation)
+        or participation.status != Participation.Status.ACTIVE
+        or score_of(participation) is None
+    ):
         raise Http404
     return participation
 

@@ -106,6 +106,17 @@ def test_a_reopened_scan_has_no_report_until_it_is_submitted_again(released, cli
     )
 
 
+def test_a_withdrawn_participation_has_no_report(released, client_for) -> None:  # type: ignore[no-untyped-def]
+    Participation.objects.filter(pk=released.participation.pk).update(status=Participation.Status.WITHDRAWN)
+    # Its members lost their roles with it (scoping); staff see why there is no report.
+    assert client_for("penvoerder").get(url(released.participation)).status_code == 404
+    html = client_for("servicedesk").get(url(released.participation)).content.decode()
+    assert "heeft zich voor deze editie teruggetrokken" in html
+    assert (
+        client_for("servicedesk").post(reverse("reports:pdf_make", args=[released.participation.pk])).status_code == 404
+    )
+
+
 def _others(world, codes):  # type: ignore[no-untyped-def]
     return [
         Score.objects.get(participation=p).overall
@@ -237,14 +248,18 @@ def test_the_report_in_english(released, client_for) -> None:  # type: ignore[no
     assert "%%" not in html
 
 
+QUERIES = 30  # 26 today: session, roles, participation, score, answers, comparisons, trend, recommendations
+
+
 def test_the_report_page_reads_a_constant_number_of_queries(
     released, client_for, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
     client = client_for("penvoerder")
     client.get(url(released.participation))  # charts cached, definition parsed
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(QUERIES) as first:
         client.get(url(released.participation))
     participants(released.edition, GELDERLAND[10:15])
     client.get(url(released.participation))
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(QUERIES) as second:
         client.get(url(released.participation))
+    assert len(second.captured_queries) == len(first.captured_queries)  # not growing with the participants

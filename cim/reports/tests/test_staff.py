@@ -78,3 +78,21 @@ def test_dashboards_link_to_reports_and_score_tables(released, client_for) -> No
 def test_before_release_the_dashboard_says_when_the_report_comes(world, client_for) -> None:  # type: ignore[no-untyped-def]
     html = client_for("contributor").get(reverse("portal:dashboard")).content.decode()
     assert "het rapport komt bij de terugkoppeling op 1 februari 2031" in html
+
+
+def test_the_score_table_reads_a_constant_number_of_queries(
+    released, client_for, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    from cim.scoring.tests.factories import participants
+
+    from .conftest import GELDERLAND
+
+    client = client_for("servicedesk")
+    url = reverse("reports:staff_scores", args=[released.edition.pk])
+    client.get(url)
+    with django_assert_max_num_queries(20) as before:
+        client.get(url)
+    participants(released.edition, GELDERLAND[10:15])
+    with django_assert_max_num_queries(20) as after:
+        client.get(url)
+    assert len(after.captured_queries) == len(before.captured_queries)
