@@ -96,3 +96,13 @@ def test_the_score_table_reads_a_constant_number_of_queries(
     with django_assert_max_num_queries(20) as after:
         client.get(url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_the_export_neutralises_formulas(released, client_for) -> None:  # type: ignore[no-untyped-def]
+    from cim.organisations.models import Organisation
+
+    Organisation.objects.filter(pk=released.participation.organisation_id).update(name='=HYPERLINK("http://evil","x")')
+    response = client_for("servicedesk").get(reverse("reports:staff_scores_export", args=[released.edition.pk]))
+    names = [row[0] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)]
+    assert "'=HYPERLINK(\"http://evil\",\"x\")" in names
+    assert not any(str(n).startswith("=") for n in names)
