@@ -14,6 +14,7 @@ its position), and decide which apply to a report. Format: docs/reports.md.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from cim.questionnaires.problems import Path, Problem
 from cim.scoring import method as mt
 from cim.scoring.selectors import ScoreRecord
 
+logger = logging.getLogger(__name__)
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 MAX_RECOMMENDATIONS = 100
 QUESTION_OPS = ("equals", "in", "contains", "lacks", "answered", "below", "at_least")
@@ -274,8 +276,9 @@ def recommendations_of(definition: m.Definition) -> tuple[Recommendation, ...]:
             _parsed.clear()
         parser = RecommendationParser(definition.reserved, {}, definition, mt.method_of(definition))
         items = parser.parse_all(definition.reserved["recommendations"])
-        if parser.problems:
-            raise ValueError(f"the recommendations of edition {definition.edition} are invalid: {parser.problems[0]}")
+        if parser.problems:  # accepted once, refused by newer code: show none rather than fail the report
+            logger.error("recommendations of edition %s are invalid: %s", definition.edition, parser.problems[0])
+            items = []
         _parsed[key] = tuple(items)
     return _parsed[key]
 

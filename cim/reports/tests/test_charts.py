@@ -60,7 +60,9 @@ def test_trend_chart_with_gaps() -> None:
 
 
 def test_labels_are_text_never_markup() -> None:
-    chart = charts.bars("b", ['<script>alert("x")</script>', "A & B"], [Decimal(1), Decimal(2)], alt="", axis_label="<b>")
+    chart = charts.bars(
+        "b", ['<script>alert("x")</script>', "A & B"], [Decimal(1), Decimal(2)], alt="", axis_label="<b>"
+    )
     assert "<script" not in chart.svg
     assert "&lt;script&gt;" in chart.svg
     assert "A &amp; B" in chart.svg

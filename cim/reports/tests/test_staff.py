@@ -104,5 +104,5 @@ def test_the_export_neutralises_formulas(released, client_for) -> None:  # type:
     Organisation.objects.filter(pk=released.participation.organisation_id).update(name='=HYPERLINK("http://evil","x")')
     response = client_for("servicedesk").get(reverse("reports:staff_scores_export", args=[released.edition.pk]))
     names = [row[0] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)]
-    assert "'=HYPERLINK(\"http://evil\",\"x\")" in names
+    assert '\'=HYPERLINK("http://evil","x")' in names
     assert not any(str(n).startswith("=") for n in names)

@@ -84,3 +84,21 @@ def test_scores_for_edition_gives_plain_records_in_one_query(world, django_asser
     assert record.categories["gww"].total is not None
     assert record.complete
     assert score_of(created[0]) == record
+
+
+def test_a_fault_in_scoring_never_blocks_the_submission(world, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from cim.scoring import services
+
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("a bug in a scoring rule")
+
+    monkeypatch.setattr(services, "score_submission", broken)
+    answers = sample_for(world.participation, maturity=0.4)
+    penvoerder = world.user("penvoerder")
+    answers_save(user=penvoerder, participation=world.participation, changes={k: (v, 0) for k, v in answers.items()})
+    outcome = response_submit(user=penvoerder, participation=world.participation)
+    assert outcome.created
+    assert not Score.objects.exists()
+    assert "could not be scored" in caplog.text
+    monkeypatch.undo()
+    assert rescore_edition(edition=world.edition) == 1  # scored once the fault is fixed
