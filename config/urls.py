@@ -16,5 +16,7 @@ urlpatterns = [
     path("beheer/audit/", include("cim.audit.urls")),
     path("", include("cim.servicedesk.urls")),
     path("", include("cim.privacy.urls")),
+    path("", include("cim.scoring.urls")),
+    path("", include("cim.reports.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -66,7 +66,7 @@ def test_carry_forward_maps_values_across_changes() -> None:
     assert lineage.predecessor(d2026.question("staff_trained"), d2025) is None
 
 
-def test_registered_validator_can_reject_scoring_with_a_position() -> None:
+def test_registered_validator_can_reject_scoring_with_a_position(only_test_validators) -> None:  # type: ignore[no-untyped-def]
     def check_scoring(context):  # type: ignore[no-untyped-def]
         weights = (context.data.get("scoring") or {}).get("weights", {})
         for key in weights:

@@ -180,7 +180,7 @@ def test_grid_checks_name_numeric_columns() -> None:
     assert "'note' is geen kolom met getallen" in message
 
 
-def test_reserved_keys_are_accepted_and_kept() -> None:
+def test_reserved_keys_are_accepted_and_kept(only_test_validators) -> None:  # type: ignore[no-untyped-def]
     loaded = load_definition(MINIMAL + "scoring: {weights: {has_policy: 2}}\nrecommendations: []\n")
     assert loaded.definition.reserved == {"scoring": {"weights": {"has_policy": 2}}, "recommendations": []}
 

@@ -24,8 +24,9 @@ def test_staff_fill_in_defaults_and_penvoerders_read_them(world, client_for) -> 
     ):
         assert title in guide
     assert reverse("portal:confidentiality") in guide
-    # The scoring room is not built yet: no link to its method page, and no error.
-    assert "Lees hoe de scores precies worden berekend" not in guide
+    # The scoring topic links to the scoring room's method page.
+    assert "Lees hoe de scores precies worden berekend" in guide
+    assert f'href="{reverse("scoring:method")}"' in guide
     faq = client_for("contributor").get(reverse("servicedesk:faq")).content.decode()
     assert "Wie ziet onze antwoorden?" in faq
     # A second time changes nothing.
