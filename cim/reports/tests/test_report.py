@@ -248,7 +248,7 @@ def test_the_report_in_english(released, client_for) -> None:  # type: ignore[no
     assert "%%" not in html
 
 
-QUERIES = 30  # 26 today: session, roles, participation, score, answers, comparisons, trend, recommendations
+QUERIES = 36  # 26 in a warm process (up to 32 seen in the full suite, when per-process caches are cold): session, roles, participation, score, answers, comparisons, trend, recommendations
 
 
 def test_the_report_page_reads_a_constant_number_of_queries(
