@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django.test import Client
 
@@ -73,8 +74,51 @@ def app_suites() -> list[Callable[[], list[Result]]]:
     return found
 
 
-def run_all() -> list[Result]:
+def _wanted(suite: Callable[[], list[Result]], words: list[str]) -> bool:
+    """The request floor always runs; other suites when a word occurs in their module or name."""
+    label = f"{suite.__module__}.{suite.__name__}"
+    return suite is request_floor or not words or any(word in label for word in words)
+
+
+def run_all(words: list[str] | None = None) -> list[Result]:
     results: list[Result] = []
     for suite in [*SUITES, *app_suites()]:
-        results.extend(suite())
+        if _wanted(suite, words or []):
+            print(f"   {suite.__module__}.{suite.__name__}", flush=True)
+            results.extend(suite())
     return results
+
+
+def growth_suite() -> list[Result]:
+    """Rescoring the latest edition of a synthetic programme of 400 × 10, and of `--scale` × 10
+    when asked; the note gives the growth in time per organisation."""
+    import os
+
+    from bench.synthetic import build_programme
+    from cim.scoring.services import rescore_edition
+
+    sizes = [400] + ([int(os.environ["BENCH_SCALE"])] if int(os.environ.get("BENCH_SCALE") or 0) > 400 else [])
+    results: list[Result] = []
+    per_organisation: dict[int, float] = {}
+    for size in sizes:
+        latest = build_programme(organisations=size, editions=10, slug=f"growth-{size}")[-1]
+        floor = f"floor: one SQL aggregate over {size} submitted scans"
+        results.append(Result(floor, timed(partial(_submissions_aggregate, latest), repeat=10)))
+        samples = timed(partial(rescore_edition, edition=latest), repeat=3, warmup=1)
+        per_organisation[size] = sorted(samples)[len(samples) // 2] / size
+        results.append(Result(f"growth: rescore the latest of {size} × 10", samples, floor=floor))
+    if len(sizes) > 1:
+        growth = per_organisation[sizes[-1]] / per_organisation[400]
+        results[-1].notes = f"time per organisation × {growth:.2f} from 400 to {sizes[-1]} (1.00 = linear)"
+    return results
+
+
+def _submissions_aggregate(edition) -> None:  # type: ignore[no-untyped-def]
+    from django.db.models import Count, Max
+
+    from cim.scan.models import Submission
+
+    Submission.objects.filter(response__participation__edition=edition).aggregate(Count("id"), Max("submitted_at"))
+
+
+SUITES.append(growth_suite)
