@@ -179,6 +179,35 @@ def section_choices(participation: Any) -> list[tuple[str, str]]:
     return []
 
 
+# --- Notes beside questions for staff --------------------------------------------------------
+# While staff prepare an edition's questionnaire, other rooms may show notes beside its questions
+# in the preview (the service desk: the improvement suggestions it accepted for a next edition).
+
+
+@dataclass(frozen=True)
+class QuestionNote:
+    heading: Any  # e.g. "Overgenomen verbetersuggestie (2025)"
+    text: str
+
+
+QuestionNotesProvider = Callable[[Any], dict[str, list[QuestionNote]]]  # edition -> question key -> notes
+_question_notes: list[QuestionNotesProvider] = []
+
+
+def register_question_notes(provider: QuestionNotesProvider) -> None:
+    if provider not in _question_notes:
+        _question_notes.append(provider)
+
+
+def question_notes(edition: Any) -> dict[str, list[QuestionNote]]:
+    """Notes by question key ('' for the questionnaire as a whole), for staff only."""
+    found: dict[str, list[QuestionNote]] = {}
+    for provider in _question_notes:
+        for key, notes in provider(edition).items():
+            found.setdefault(key, []).extend(notes)
+    return found
+
+
 # --- Data rights -----------------------------------------------------------------------------
 # A municipality downloads all its data as one ZIP; each room contributes its own files. Staff
 # anonymise a person on request; each room anonymises what it holds about that person. Retention

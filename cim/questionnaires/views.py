@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from cim.access.decorators import programme_perm_required
 from cim.access.roles import Perm
 from cim.access.scoping import access_edition, actor_of
+from cim.core import registry
 from cim.core.errors import DomainError
 from cim.core.forms import Form
 from cim.editions.lifecycle import EditionStatus
@@ -83,6 +84,9 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if section is None:
         raise Http404
     questions = [question_view(q, None, definition=definition, visible=True, editable=True) for q in section.questions]
+    notes = registry.question_notes(edition)
+    for qv in questions:
+        qv.extras["staff_notes"] = notes.get(qv.key, [])
     return render(
         request,
         "questionnaires/staff/preview.html",
@@ -92,6 +96,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
             "section": section,
             "questions": questions,
             "version": row.version,
+            "general_notes": notes.get("", []),
         },
     )
 

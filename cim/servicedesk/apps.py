@@ -15,6 +15,7 @@ class ServicedeskConfig(AppConfig):
             dashboard,
             data_rights,
             nav,
+            question_notes,
             reminder_kinds,
         )
 

@@ -15,9 +15,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cim.accounts.totp import totp_current_code
+from cim.questionnaires.selectors import active_definition_row, parsed
 from cim.servicedesk.models import SentReminder, Suggestion, Thread
 from cim.testing.browser import assert_accessible, login
-from cim.testing.factories import TEST_PASSWORD
+from cim.testing.factories import TEST_PASSWORD, EditionFactory
 from cim.testing.world import build_world
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -46,12 +47,19 @@ def test_question_answer_reminders_and_suggestions(page) -> None:  # type: ignor
     penvoerder, desk = world.user("penvoerder"), world.user("servicedesk")
     mail.outbox = []
 
-    # The penvoerder asks from a scan question (the scan links here with ?vraag=…&terug=…).
+    # The penvoerder asks from a scan question: the question's link opens the form about it.
     login(page, penvoerder.email, TEST_PASSWORD)
     page.get_by_role("heading", name="Welkom, Petra Penvoerder").wait_for()
     assert_accessible(page)
-    visit(page, "/servicedesk/vraag/?vraag=operationeel.gww.q3&terug=/dashboard/")
-    assert page.get_by_text("operationeel.gww.q3").is_visible()
+    question = parsed(active_definition_row(world.edition)).question("policy_target")
+    scan_path = f"/scan/{world.participation.pk}/onderdeel/{question.section_key}/"
+    visit(page, scan_path)
+    page.locator('[data-question="policy_target"]').get_by_role(
+        "link", name=re.compile("Stel een vraag over deze vraag")
+    ).click()
+    page.get_by_role("heading", name=re.compile("vraag", re.I)).first.wait_for()
+    assert page.get_by_text(f"{question.number} {question.text}").is_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Vraag versturen").click()
     assert page.get_by_text("Vul een onderwerp in.").first.is_visible()
     assert_accessible(page)
@@ -63,11 +71,11 @@ def test_question_answer_reminders_and_suggestions(page) -> None:  # type: ignor
     assert page.get_by_text("verstuurd", exact=True).is_visible()
     assert_accessible(page)
     thread = Thread.objects.get()
-    assert thread.question_key == "operationeel.gww.q3"
-    assert thread.origin_path == "/dashboard/"
+    assert thread.question_key == "policy_target"
+    assert thread.origin_path == scan_path
     for path in ("/servicedesk/", "/servicedesk/handleiding/", "/servicedesk/veelgestelde-vragen/", "/agenda/"):
         visit(page, path)
-    visit(page, "/servicedesk/suggestie/?vraag=operationeel.gww.q3")
+    visit(page, "/servicedesk/suggestie/?vraag=policy_target")
     page.get_by_label("Uw suggestie").fill("Geef een voorbeeld van groenonderhoud bij deze vraag.")
     page.get_by_role("button", name="Suggestie indienen").click()
     page.get_by_role("heading", name="Uw verbetersuggesties").wait_for()
@@ -104,9 +112,16 @@ def test_question_answer_reminders_and_suggestions(page) -> None:  # type: ignor
     page.get_by_role("button", name="Besluit opslaan").click()
     page.get_by_text("Uw besluit is opgeslagen").wait_for()
     visit(page, "/beheer/servicedesk/suggesties/overgenomen/")
-    assert page.get_by_text("operationeel.gww.q3").is_visible()
+    assert page.get_by_text("policy_target").is_visible()
     assert page.get_by_text("Geef een voorbeeld van groenonderhoud bij deze vraag.").is_visible()
     assert Suggestion.objects.get().status == "accepted"
+    # While preparing the next edition's questionnaire, staff see it beside the question.
+    following = EditionFactory(programme=world.programme, year=world.edition.year + 1, status="draft")
+    visit(page, f"/beheer/edities/{following.pk}/vragenlijst/voorbeeld/?onderdeel={question.section_key}")
+    suggestion_note = page.locator('[data-question="policy_target"]').get_by_text(
+        "Geef een voorbeeld van groenonderhoud bij deze vraag."
+    )
+    assert suggestion_note.is_visible()
 
     # The other staff pages pass axe too.
     for path in (

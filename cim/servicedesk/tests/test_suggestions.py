@@ -110,3 +110,47 @@ def test_bad_suggestions_change_nothing(world, client_for) -> None:  # type: ign
     ):
         assert client.post(reverse("servicedesk:suggest"), data).status_code in (400, 404)
     assert not Suggestion.objects.exists()
+
+
+def test_accepted_suggestions_appear_beside_their_question_in_the_next_editions_preview(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    from cim.questionnaires.selectors import active_definition_row, parsed
+    from cim.testing import factories as f
+
+    desk = world.user("servicedesk")
+    for key, body, decision in (
+        ("policy_target", "Geef een voorbeeld van groenonderhoud.", "accepted"),
+        ("", "Maak de scan korter.", "accepted"),
+        ("policy_target", "Schrap deze vraag.", "declined"),
+    ):
+        s = suggestion_submit(
+            actor=world.user("penvoerder"), participation=world.participation, body=body, question_key=key
+        )
+        suggestion_decide(actor=desk, suggestion=s, decision=decision, reason="Nee" if decision == "declined" else "")
+    following = f.EditionFactory(programme=world.programme, year=world.edition.year + 1, status="draft")
+    section = parsed(active_definition_row(following)).question("policy_target").section_key  # type: ignore[union-attr]
+    url = reverse("questionnaires:staff_preview", args=[following.pk]) + f"?onderdeel={section}"
+
+    page = client_for("servicedesk").get(url).content.decode()
+    assert "Geef een voorbeeld van groenonderhoud." in page
+    assert "Maak de scan korter." in page  # general suggestions above the section
+    assert "Schrap deze vraag." not in page
+    assert f"Overgenomen verbetersuggestie ({world.edition.year})" in page
+    # An earlier edition's preview does not show what was suggested later.
+    earlier = f.EditionFactory(programme=world.programme, year=world.edition.year - 1, status="draft")
+    page = client_for("servicedesk").get(
+        reverse("questionnaires:staff_preview", args=[earlier.pk]) + f"?onderdeel={section}"
+    )
+    assert "Geef een voorbeeld van groenonderhoud." not in page.content.decode()
+
+
+def test_the_ask_and_suggest_forms_name_the_question_in_words(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    from cim.questionnaires.selectors import active_definition_row, parsed
+
+    question = parsed(active_definition_row(world.edition)).question("policy_target")  # type: ignore[union-attr]
+    client = client_for("penvoerder")
+    for name in ("servicedesk:ask", "servicedesk:suggest"):
+        page = client.get(reverse(name) + "?vraag=policy_target").content.decode()
+        assert f"{question.number} {question.text}" in page, name  # type: ignore[union-attr]
+    # An unknown key is shown as it is (escaped); a malformed one not at all.
+    assert "q.onbekend" in client.get(reverse("servicedesk:ask") + "?vraag=q.onbekend").content.decode()
+    assert "<script>" not in client.get(reverse("servicedesk:ask") + "?vraag=<script>").content.decode()

@@ -22,6 +22,7 @@ from cim.servicedesk import conversation
 from cim.servicedesk.forms import AskForm, ReplyForm, new_token
 from cim.servicedesk.selectors import announcements as announcement_selectors
 from cim.servicedesk.selectors import suggestions as suggestion_selectors
+from cim.servicedesk.selectors.questions import question_label
 from cim.servicedesk.selectors.threads import (
     MEMBER,
     access_attachment,
@@ -111,7 +112,12 @@ def ask(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "servicedesk/member/ask.html",
-        {"form": form, "question_key": shown_key, "origin": shown_origin},
+        {
+            "form": form,
+            "question_key": shown_key,
+            "question_label": question_label(participations, conversation.clean_question_key(shown_key)),
+            "origin": shown_origin,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -17,6 +17,7 @@ from cim.editions.models import Programme
 from cim.servicedesk import conversation
 from cim.servicedesk.forms import SuggestionDecisionForm, SuggestionForm, new_token
 from cim.servicedesk.models import Suggestion
+from cim.servicedesk.selectors.questions import question_label
 from cim.servicedesk.selectors.suggestions import (
     accepted_suggestions,
     access_suggestion,
@@ -65,12 +66,14 @@ def suggest(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Dank u wel! Uw suggestie is ontvangen; u ziet hier wat wij ermee doen."))
             return redirect("servicedesk:suggestions")
+    shown_key = conversation.clean_question_key(form["question_key"].value()) or question_key
     return render(
         request,
         "servicedesk/member/suggest.html",
         {
             "form": form,
-            "question_key": form["question_key"].value() or question_key,
+            "question_key": shown_key,
+            "question_label": question_label(participations, shown_key),
             "origin": conversation.safe_return_path(form["origin"].value() or origin),
         },
         status=400 if request.method == "POST" else 200,
