@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from cim.audit import actions
         from cim.questionnaires.hooks import register_definition_validator
-        from cim.reports import dashboard  # noqa: F401
+        from cim.reports import dashboard, data_rights  # noqa: F401
         from cim.reports.recommendations import check_recommendations
 
         register_definition_validator(check_recommendations)
