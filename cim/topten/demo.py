@@ -29,6 +29,7 @@ def seed(ctx: DemoContext) -> None:
         if PublishedTopTen.objects.filter(edition=edition).exists():
             continue
         _seed_consents(edition)
+        _seed_top_three_lessons(edition)
         if (
             desk is not None
             and edition.status not in (EditionStatus.DRAFT, EditionStatus.OPEN)
@@ -40,6 +41,40 @@ def seed(ctx: DemoContext) -> None:
                 published.append(str(year))
     if published:
         ctx.notes.append("Top 10 published for " + ", ".join(published) + "; the open edition's stays embargoed.")
+
+
+def _seed_top_three_lessons(edition: Edition) -> None:
+    """A named Top 3 showcase municipality with a shared lesson shows it on the Top 10 page (its
+    penvoerder's choice, through the cases room's service)."""
+    from cim.cases.models import Lesson
+    from cim.cases.services import lessons as lesson_services
+    from cim.cases.sharing import LessonStatus
+
+    review = computed_ranking(edition)
+    for line in review.lines:
+        if line.rank > 3 or not line.named:
+            continue
+        member = (
+            ParticipationMember.objects.filter(
+                participation_id=line.participation_id, role=ParticipationMember.Role.PENVOERDER, is_active=True
+            )
+            .select_related("participation__organisation", "user")
+            .first()
+        )
+        if member is None or member.participation.organisation.cbs_code not in SHOWCASE:
+            continue
+        lesson = (
+            Lesson.objects.filter(
+                programme_id=edition.programme_id,
+                organisation_id=line.organisation_id,
+                status=LessonStatus.SHARED,
+                top10_edition__isnull=True,
+            )
+            .order_by("pk")
+            .first()
+        )
+        if lesson is not None:
+            lesson_services.lesson_set_top10(actor=member.user, lesson=lesson, edition=edition)
 
 
 def _seed_consents(edition: Edition) -> None:

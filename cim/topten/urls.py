@@ -7,9 +7,9 @@ app_name = "topten"
 urlpatterns = [
     # Public: every published Top 10, and one edition's (404 before publication)
     path("top-10/", views.index, name="index"),
-    path("top-10/<slug:programme>/<int:year>/", views.detail, name="detail"),
     # The penvoerder's consent to be named, per participation (edition)
     path("top-10/toestemming/<int:pk>/", views.consent, name="consent"),
+    path("top-10/<slug:programme>/<int:year>/", views.detail, name="detail"),
     # Service desk: review (embargoed) and publish
     path("beheer/top-10/", views.manage, name="manage"),
     path("beheer/top-10/<int:pk>/", views.review, name="review"),
