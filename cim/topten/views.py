@@ -46,7 +46,7 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not is_penvoerder:
         raise Http404
     state = selectors.consent_state(participation)
-    form = ConsentForm(request.POST or None, initial={"named": "1" if state.named else "0"})
+    form = ConsentForm(request.POST if request.method == "POST" else None, initial={"named": "1" if state.named else "0"})
     if request.method == "POST" and form.is_valid():
         try:
             _consent, changed = services.consent_set(
