@@ -29,7 +29,14 @@ def member_panel(request: HttpRequest) -> Iterable[Panel]:
     )
     if not participations:
         return []
-    rows = [{"participation": p, "named": bool(getattr(p, "topten_consent", None) and p.topten_consent.named), "chosen": hasattr(p, "topten_consent")} for p in participations]
+    rows = [
+        {
+            "participation": p,
+            "named": bool(getattr(p, "topten_consent", None) and p.topten_consent.named),
+            "chosen": hasattr(p, "topten_consent"),
+        }
+        for p in participations
+    ]
     return [Panel("topten/panels/member.html", {"topten_rows": rows}, order=45)]
 
 

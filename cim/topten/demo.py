@@ -14,7 +14,7 @@ from cim.core.demo import DemoContext
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition, Participation, ParticipationMember
 from cim.topten import services
-from cim.topten.models import NamingConsent, PublishedTopTen
+from cim.topten.models import PublishedTopTen
 from cim.topten.selectors import computed_ranking
 
 SHOWCASE = ("GM0202", "GM0268", "GM0301")

@@ -110,7 +110,8 @@ def computed_ranking(edition: Edition) -> Review:
         participation = participations[entry.key]
         consent = consents[entry.key]
         c = entry.candidate
-        assert c.strategic is not None and c.operational is not None
+        assert c.strategic is not None
+        assert c.operational is not None
         lines.append(
             ReviewLine(
                 rank=entry.rank,

@@ -43,9 +43,7 @@ def consent_set(*, actor: Any, participation: Participation, named: bool) -> tup
     if participation.status != Participation.Status.ACTIVE:
         raise DomainError(_("Uw organisatie neemt niet (meer) deel aan deze editie."))
     if PublishedTopTen.objects.filter(edition=edition).exists():
-        raise DomainError(
-            _("De Top 10 van deze editie is al bekendgemaakt; uw keuze kan niet meer veranderen.")
-        )
+        raise DomainError(_("De Top 10 van deze editie is al bekendgemaakt; uw keuze kan niet meer veranderen."))
     if edition.status == EditionStatus.ARCHIVED:
         raise DomainError(_("Deze editie is gearchiveerd; uw keuze kan niet meer veranderen."))
     consent = NamingConsent.objects.filter(participation=participation).first()

@@ -46,7 +46,9 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not is_penvoerder:
         raise Http404
     state = selectors.consent_state(participation)
-    form = ConsentForm(request.POST if request.method == "POST" else None, initial={"named": "1" if state.named else "0"})
+    form = ConsentForm(
+        request.POST if request.method == "POST" else None, initial={"named": "1" if state.named else "0"}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _consent, changed = services.consent_set(
@@ -74,11 +76,10 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
 def manage(request: HttpRequest) -> HttpResponse:
     editions = list(editions_managed(actor_of(request)).order_by("programme__name", "-year"))
     published = {
-        row.edition_id: row for row in PublishedTopTen.objects.filter(edition__in=editions).only("edition", "published_at")
+        row.edition_id: row
+        for row in PublishedTopTen.objects.filter(edition__in=editions).only("edition", "published_at")
     }
-    rows = [
-        {"edition": e, "published": published.get(e.pk), "refusal": services.publish_refusal(e)} for e in editions
-    ]
+    rows = [{"edition": e, "published": published.get(e.pk), "refusal": services.publish_refusal(e)} for e in editions]
     return render(request, "topten/manage.html", {"rows": rows})
 
 

@@ -53,7 +53,12 @@ CASES = [
     ),
     Case("topten:manage", ANY_SERVICE_DESK),
     Case("topten:review", SERVICE_DESK_ONLY, kwargs=lambda w: {"pk": w.edition.pk}),
-    Case("topten:publish", SERVICE_DESK_ONLY, kwargs=lambda w: {"pk": w.edition.pk}, method="post",
-         data=lambda w: {"checksum": "0" * 64}),
+    Case(
+        "topten:publish",
+        SERVICE_DESK_ONLY,
+        kwargs=lambda w: {"pk": w.edition.pk},
+        method="post",
+        data=lambda w: {"checksum": "0" * 64},
+    ),
     Case("topten:publish", expect(NOT_ALLOWED), kwargs=lambda w: {"pk": w.edition.pk}, label="GET"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -70,7 +71,7 @@ def test_excluded_are_reported_and_not_ranked() -> None:
 
 
 def test_a_candidate_twice_is_a_programming_error() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="twice"):
         rank([c(1, "50"), c(1, "60")], minimum=MIN)
 
 
@@ -135,9 +136,12 @@ def test_every_candidate_is_either_ranked_or_excluded_with_its_reason(
         assert exclusion(cand, minimum) == reason
     for entry in result.ranked:
         cand = entry.candidate
-        assert cand.submitted and cand.complete
-        assert cand.strategic is not None and cand.strategic >= minimum
-        assert cand.operational is not None and cand.operational >= minimum
+        assert cand.submitted
+        assert cand.complete
+        assert cand.strategic is not None
+        assert cand.strategic >= minimum
+        assert cand.operational is not None
+        assert cand.operational >= minimum
 
 
 @settings(max_examples=200, deadline=None)
@@ -184,7 +188,7 @@ def test_display_order_keeps_ranks_in_order_and_anonymous_after_named(candidates
     named = set(data.draw(st.lists(st.sampled_from([r.key for r in ranked]), unique=True))) if ranked else set()
     ordered = display_order(ranked, named=named, names={r.key: f"G{r.key}" for r in ranked})
     assert sorted(ordered, key=lambda r: r.key) == sorted(ranked, key=lambda r: r.key)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         assert a.rank <= b.rank
         if a.rank == b.rank:
             assert not (a.key not in named and b.key in named)

@@ -30,9 +30,12 @@ def test_consent_default_is_not_named_and_the_penvoerder_changes_it_with_an_audi
     penvoerder = world.user(PENVOERDER)
     assert not NamingConsent.objects.exists()
     consent, changed = services.consent_set(actor=penvoerder, participation=world.participation, named=True)
-    assert changed and consent.named and consent.changed_by == penvoerder
+    assert changed
+    assert consent.named
+    assert consent.changed_by == penvoerder
     consent, changed = services.consent_set(actor=penvoerder, participation=world.participation, named=False)
-    assert changed and not consent.named
+    assert changed
+    assert not consent.named
     actions = sorted(AuditEntry.objects.filter(action__startswith="topten.").values_list("action", flat=True))
     assert actions == ["topten.consent_given", "topten.consent_withdrawn"]
     assert AuditEntry.objects.get(action="topten.consent_given").organisation == world.participation.organisation
@@ -106,9 +109,11 @@ def test_publish_freezes_the_reviewed_ranking_with_an_audit(edition, desk) -> No
     ]
     assert len(rows) == 10
     assert all(r.name == "" for r in rows if not r.named)
-    assert top_ten.minimum_level_score == Decimal("25.0") and top_ten.eligible_count == 12
+    assert top_ten.minimum_level_score == Decimal("25.0")
+    assert top_ten.eligible_count == 12
     entry = AuditEntry.objects.get(action="topten.published")
-    assert entry.details["checksum"] == review.checksum and len(entry.details["ranks"]) == 10
+    assert entry.details["checksum"] == review.checksum
+    assert len(entry.details["ranks"]) == 10
 
 
 def test_rescoring_after_publication_does_not_change_the_published_top_ten(edition, desk) -> None:
@@ -189,7 +194,7 @@ def test_a_stale_review_is_refused_when_a_score_changed_since(edition, desk) -> 
     assert not PublishedTopTen.objects.exists()
 
 
-@pytest.mark.parametrize("checksum", ["", "x" * 64, "=HYPERLINK(\"x\")", None, 12])
+@pytest.mark.parametrize("checksum", ["", "x" * 64, '=HYPERLINK("x")', None, 12])
 def test_a_bad_checksum_is_refused(edition, desk, checksum) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(DomainError):
         services.top_ten_publish(actor=desk, edition=edition, checksum=checksum)
@@ -233,7 +238,7 @@ def test_computed_ranking_applies_eligibility_and_counts_exclusions(world, setti
     settings.TOPTEN_MIN_LEVEL_SCORE = 15
     review = computed_ranking(edition)
     assert review.minimum == Decimal("15.0")
-    assert [line.name for line in review.lines][0] == "Nijmegen"
+    assert next(line.name for line in review.lines) == "Nijmegen"
 
 
 @pytest.mark.parametrize("value", ["abc", -1, 101, None])
