@@ -83,9 +83,17 @@ def computed_ranking(edition: Edition) -> Review:
     """The edition's ranking from the stored scores and the consents (three queries)."""
     minimum, size = conf.min_level_score(), conf.top_size()
     records = scores_for_edition(edition)
-    participations = {
-        p.pk: p
-        for p in Participation.objects.filter(pk__in=list(records)).select_related("organisation", "topten_consent")
+    # Plain rows (no model instances): 400 participations in a few milliseconds.
+    rows = {
+        row[0]: row
+        for row in Participation.objects.filter(pk__in=list(records)).values_list(
+            "pk",
+            "organisation_id",
+            "organisation__name",
+            "scan_status",
+            "topten_consent__named",
+            "topten_consent__changed_at",
+        )
     }
     candidates = [
         Candidate(
@@ -94,21 +102,17 @@ def computed_ranking(edition: Edition) -> Review:
             strategic=record.strategic,
             operational=record.operational,
             complete=record.complete,
-            submitted=participations[pk].scan_status == ScanStatus.SUBMITTED,
+            submitted=rows[pk][3] == ScanStatus.SUBMITTED,
         )
         for pk, record in records.items()
-        if pk in participations
+        if pk in rows
     ]
     ranking = rank(candidates, minimum=minimum)
-    consents: dict[int, NamingConsent | None] = {
-        pk: getattr(p, "topten_consent", None) for pk, p in participations.items()
-    }
-    named = {pk for pk, consent in consents.items() if consent is not None and consent.named}
-    names = {pk: p.organisation.name for pk, p in participations.items()}
+    named = {pk for pk, row in rows.items() if row[4]}
+    names = {pk: row[2] for pk, row in rows.items()}
     lines: list[ReviewLine] = []
     for entry in display_order(ranking.top(size), named=named, names=names):
-        participation = participations[entry.key]
-        consent = consents[entry.key]
+        _pk, organisation_id, name, _status, _named, changed_at = rows[entry.key]
         c = entry.candidate
         assert c.strategic is not None
         assert c.operational is not None
@@ -116,13 +120,13 @@ def computed_ranking(edition: Edition) -> Review:
             ReviewLine(
                 rank=entry.rank,
                 participation_id=entry.key,
-                organisation_id=participation.organisation_id,
-                name=participation.organisation.name,
+                organisation_id=organisation_id,
+                name=name,
                 overall=c.overall,
                 strategic=c.strategic,
                 operational=c.operational,
                 named=entry.key in named,
-                consent_changed_at=consent.changed_at if consent is not None else None,
+                consent_changed_at=changed_at,
             )
         )
     excluded = Counter(str(reason) for _, reason in ranking.excluded)
