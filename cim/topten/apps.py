@@ -9,6 +9,6 @@ class TopTenConfig(AppConfig):
 
     def ready(self) -> None:
         from cim.core import registry
-        from cim.topten import audit_actions, dashboard, nav  # noqa: F401
+        from cim.topten import audit_actions, dashboard, data_rights, nav  # noqa: F401
 
         registry.register_demo("cim.topten.demo.seed", order=70)

@@ -39,3 +39,30 @@ def test_demo_seed_publishes_past_top_tens_keeps_the_current_one_embargoed_and_i
     assert any(entry.lessons for entry in published_top_ten(editions[2024].pk).top_three)  # type: ignore[union-attr]
     page = client.get(reverse("topten:detail", args=["gelderland", 2024]))
     assert "anonieme gemeente" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_data_export_holds_the_choice_and_the_published_place(world) -> None:  # type: ignore[no-untyped-def]
+    from cim.core.registry import DataScope, data_export_parts
+    from cim.topten.tests.helpers import published_directly
+
+    NamingConsent.objects.create(participation=world.participation, named=True, changed_at=world.edition.opens_at)
+    published_directly(
+        world.edition,
+        [(1, world.foreign_participation.organisation, False), (2, world.participation.organisation, True)],
+    )
+    part = next(p for p in data_export_parts() if p.code == "top10")
+    files = {
+        f.path: f.content.decode("utf-8-sig")
+        for f in part.files(
+            DataScope(
+                organisation=world.participation.organisation,
+                programme=world.programme,
+                participations=[world.participation],
+            )
+        )
+    }
+    assert "ja" in files["top10/toestemming.csv"]
+    places = files["top10/plaatsen.csv"].splitlines()
+    assert len(places) == 2  # header and our own line only
+    assert places[1].split(",")[1] == "2"
