@@ -1,7 +1,7 @@
 """Settings of the Top 10, with their defaults (documented in docs/topten.md).
 
-`settings.TOPTEN_MIN_LEVEL_SCORE` (default 25): the score (0–100) a municipality needs on *each*
-level, strategic and operational, to be ranked. `settings.TOPTEN_SIZE` (default 10).
+`settings.TOPTEN_MIN_LEVEL_SCORE` (default 20, where the second maturity stage begins): the score
+(0–100) a municipality needs on *each* level, strategic and operational, to be ranked. `settings.TOPTEN_SIZE` (default 10).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from cim.topten.ranking import TOP_SIZE
 
-DEFAULT_MIN_LEVEL_SCORE = Decimal("25.0")
+DEFAULT_MIN_LEVEL_SCORE = Decimal("20.0")
 
 
 def min_level_score() -> Decimal:

@@ -109,7 +109,7 @@ def test_publish_freezes_the_reviewed_ranking_with_an_audit(edition, desk) -> No
     ]
     assert len(rows) == 10
     assert all(r.name == "" for r in rows if not r.named)
-    assert top_ten.minimum_level_score == Decimal("25.0")
+    assert top_ten.minimum_level_score == Decimal("20.0")
     assert top_ten.eligible_count == 12
     entry = AuditEntry.objects.get(action="topten.published")
     assert entry.details["checksum"] == review.checksum
@@ -221,7 +221,7 @@ def test_nothing_to_publish_without_an_eligible_participant(world, desk) -> None
 def test_computed_ranking_applies_eligibility_and_counts_exclusions(world, settings) -> None:
     edition = closed_edition(programme=world.programme)
     scored(edition, CODES[0], "90", complete=False)
-    scored(edition, CODES[1], "85", "95", "20")
+    scored(edition, CODES[1], "85", "95", "15")
     scored(edition, CODES[2], "70", named=True)
     scored(edition, CODES[3], "70")
     withdrawn = scored(edition, CODES[4], "99")
@@ -235,9 +235,9 @@ def test_computed_ranking_applies_eligibility_and_counts_exclusions(world, setti
         (1, "Ede", False),
     ]
     assert review.excluded == {"incomplete": 1, "below_minimum": 1, "not_submitted": 2}
-    settings.TOPTEN_MIN_LEVEL_SCORE = 15
+    settings.TOPTEN_MIN_LEVEL_SCORE = 10
     review = computed_ranking(edition)
-    assert review.minimum == Decimal("15.0")
+    assert review.minimum == Decimal("10.0")
     assert next(line.name for line in review.lines) == "Nijmegen"
 
 
