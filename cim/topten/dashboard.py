@@ -1,5 +1,6 @@
-"""Dashboard panels: the penvoerder's choice to be named in the Top 10 (until publication), and
-the service desk's editions whose Top 10 may be published."""
+"""Dashboard panel: the penvoerder's choice to be named in the Top 10 (until publication). The
+service desk reaches the Top 10 through the navigation (no dashboard query: the staff dashboard
+keeps to its query budget)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest
 
-from cim.access.roles import Perm, Role
+from cim.access.roles import Role
 from cim.access.scoping import actor_of
 from cim.core.registry import Panel, register_dashboard
 from cim.editions.lifecycle import EditionStatus
-from cim.editions.models import Edition, Participation
-from cim.topten.services import today
+from cim.editions.models import Participation
 
 
 def member_panel(request: HttpRequest) -> Iterable[Panel]:
@@ -40,23 +40,4 @@ def member_panel(request: HttpRequest) -> Iterable[Panel]:
     return [Panel("topten/panels/member.html", {"topten_rows": rows}, order=45)]
 
 
-def staff_panel(request: HttpRequest) -> Iterable[Panel]:
-    programmes = actor_of(request).programmes_with(Perm.MANAGE_PROGRAMME)
-    if not programmes:
-        return []
-    ready = list(
-        Edition.objects.filter(
-            programme_id__in=programmes,
-            closing_meeting_date__lte=today(),
-            published_top_ten__isnull=True,
-        )
-        .exclude(status__in=[EditionStatus.DRAFT, EditionStatus.OPEN, EditionStatus.ARCHIVED])
-        .order_by("-year")
-    )
-    if not ready:
-        return []
-    return [Panel("topten/panels/staff.html", {"topten_ready": ready}, order=45)]
-
-
 register_dashboard(member_panel)
-register_dashboard(staff_panel)

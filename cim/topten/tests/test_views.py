@@ -285,6 +285,10 @@ def test_the_dashboard_links_the_penvoerder_to_the_consent(world, client_for) ->
     assert "nog geen keuze (niet genoemd)" in page
 
 
-def test_the_staff_dashboard_names_editions_ready_to_publish(world, ranked, client_for) -> None:
-    page = text_of(client_for(SERVICE_DESK).get(reverse("portal:dashboard")))
+def test_the_service_desk_finds_the_edition_ready_to_publish(world, ranked, client_for) -> None:
+    client = client_for(SERVICE_DESK)
+    assert reverse("topten:manage") in text_of(client.get(reverse("portal:dashboard")))  # navigation
+    page = text_of(client.get(reverse("topten:manage")))
     assert reverse("topten:review", args=[ranked.pk]) in page
+    assert "klaar om bekend te maken" in page
+    assert reverse("topten:manage") not in text_of(client_for(PENVOERDER).get(reverse("portal:dashboard")))
