@@ -81,6 +81,13 @@ def test_before_publication_the_public_page_is_404_and_leaks_nothing(world, rank
     assert f"Top 10 van {ranked.year}" not in index
     assert published_top_ten(ranked.pk) is None
     assert published_index() == []
+    # An unpublished edition looks exactly like one that does not exist.
+    unknown = client_for(role).get(reverse("topten:detail", args=[ranked.programme.slug, 2099]))
+    assert unknown.status_code == 404
+    csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert csrf.sub("", text_of(unknown).replace("2099", "YEAR")) == csrf.sub(
+        "", page.replace(str(ranked.year), "YEAR")
+    )
 
 
 def test_the_consent_page_and_dashboard_say_nothing_about_the_rank(world, ranked, client_for) -> None:
@@ -292,3 +299,20 @@ def test_the_service_desk_finds_the_edition_ready_to_publish(world, ranked, clie
     assert reverse("topten:review", args=[ranked.pk]) in page
     assert "klaar om bekend te maken" in page
     assert reverse("topten:manage") not in text_of(client_for(PENVOERDER).get(reverse("portal:dashboard")))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/top-10/gelderland/99999999999999999999999/",
+        "/top-10/%3Cscript%3E/2030/",
+        "/top-10/gld/0/",
+        "/top-10/toestemming/99999999999999999999999/",
+        "/beheer/top-10/99999999999999999999999/",
+    ],
+)
+def test_huge_or_odd_ids_are_404(world, client_for, path) -> None:  # type: ignore[no-untyped-def]
+    published_directly(world.edition, [(1, world.participation.organisation, True)])
+    for role in (ANONYMOUS, PENVOERDER, SERVICE_DESK):
+        response = client_for(role).get(path)
+        assert response.status_code in (302, 404), (role, path, response.status_code)
