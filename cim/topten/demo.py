@@ -100,8 +100,8 @@ def _seed_consents(edition: Edition) -> None:
             named = True
         elif participation.pk in declines:
             named = False
-        elif rng.random() < 0.15:
+        elif rng.random() < 0.1:
             continue  # never chose: not named
         else:
-            named = rng.random() < 0.8
+            named = rng.random() < 0.9
         services.consent_set(actor=member.user, participation=participation, named=named)
