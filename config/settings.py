@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "cim.portal",
     "cim.servicedesk",
     "cim.privacy",
+    "cim.api",
 ]
 
 MIDDLEWARE = [
