@@ -80,9 +80,9 @@ PAGE_PARAMETERS = [
 
 
 def id_parameter(name: str, description: str) -> OpenApiParameter:
-    """A path id: up to nine digits (the URL pattern does not match longer ones)."""
+    """A path id: up to 18 digits (the URL pattern does not match longer ones)."""
     return OpenApiParameter(
-        name, {"type": "integer", "minimum": 0, "maximum": 999_999_999}, OpenApiParameter.PATH, description=description
+        name, {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}, OpenApiParameter.PATH, description=description
     )
 
 
@@ -138,7 +138,8 @@ def _english_requested(request: Request) -> bool:
 
 
 class ApiView(APIView):
-    """The base of every API view: only the listed query parameters are accepted."""
+    """The base of every API view: only the listed query parameters are accepted (checked first,
+    so that no parameter, not even DRF's `format`, is interpreted)."""
 
     allowed_params: ClassVar[frozenset[str]] = frozenset()
     throttle_classes: ClassVar[list[type]] = [PublicThrottle]  # type: ignore[misc]
@@ -147,7 +148,6 @@ class ApiView(APIView):
         if _english_requested(request):
             translation.activate("en")
             request._request.LANGUAGE_CODE = "en"  # type: ignore[attr-defined]
-        super().initial(request, *args, **kwargs)
         unknown = sorted(set(request.query_params) - self.allowed_params)
         if unknown:
             raise BadParameter(
@@ -156,6 +156,7 @@ class ApiView(APIView):
                 )
                 % {"names": ", ".join(unknown[:5])[:200]}
             )
+        super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -9,9 +9,9 @@ from cim.api import me, public
 
 
 class IdConverter:
-    """A database id: 1–9 digits (a longer number is simply not found, never an overflow)."""
+    """A database id: 1–18 digits (fits a 64-bit id; a longer number is not found, never an overflow)."""
 
-    regex = "[0-9]{1,9}"
+    regex = "[0-9]{1,18}"
 
     def to_python(self, value: str) -> int:
         return int(value)
