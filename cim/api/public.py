@@ -202,3 +202,13 @@ class TableMetadata(PublicView):
                 "suppression_marker": SUPPRESSED_MARK,
             }
         )
+
+
+class NotFoundView(PublicView):
+    """Unknown paths under /api/, for every method."""
+
+    schema = None  # not an endpoint
+    allowed_params = frozenset({"limit", "offset"})
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        raise not_found(_("Dit adres bestaat niet in de API."))

@@ -2,7 +2,7 @@
 
 Mounted at /api/ (config/urls.py). Versioned under v1/; the OpenAPI schema at /api/schema/."""
 
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
 from cim.api import me, public
@@ -51,4 +51,6 @@ urlpatterns = [
         "v1/me/participations/<apiid:participation_id>/answers/", me.ParticipationAnswers.as_view(), name="me_answers"
     ),
     path("v1/me/participations/<apiid:participation_id>/scores/", me.ParticipationScores.as_view(), name="me_scores"),
+    # Anything else under /api/ (an id of 19 digits, a mistyped path): a 404 in JSON, not a page.
+    re_path(r"^[\s\S]*$", public.NotFoundView.as_view()),
 ]

@@ -58,7 +58,13 @@ def test_a_table_shows_cells_as_published_and_suppressed_cells_without_value(edi
     for coordinate, value in ledger.items():
         cell = cells[coordinate]
         if value is None:
-            assert cell == {"row": coordinate[0], "column": coordinate[1], "value": None, "suppressed": True, "marker": "x"}
+            assert cell == {
+                "row": coordinate[0],
+                "column": coordinate[1],
+                "value": None,
+                "suppressed": True,
+                "marker": "x",
+            }
         else:
             assert cell["value"] == str(value)
             assert cell["suppressed"] is False
@@ -100,12 +106,11 @@ def test_metadata_names_definition_unit_edition_and_method_but_never_parameters(
 def test_the_latest_release_of_a_table_is_served(edition):  # type: ignore[no-untyped-def]
     from decimal import Decimal
 
+    from cim.api.tests.helpers import microdata
     from cim.disclosure.release import protect_release
     from cim.disclosure.selectors import ledger_tables, ledger_token
     from cim.disclosure.services import release_publish
     from cim.disclosure.tables import Kind, TableSpec
-
-    from cim.api.tests.helpers import microdata
 
     data = microdata(edition.pk)
     data.values[(edition.pk, 2, "gww")] += Decimal(1000)  # a correction after publication
