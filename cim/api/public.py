@@ -7,7 +7,7 @@ refused with a 400 (see base.ApiView)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -74,7 +74,7 @@ def _table_urls(table: selectors.TableRelease) -> dict[str, str]:
 
 
 class PublicView(ApiView):
-    authentication_classes = []  # the same answer for everyone; no session, no CSRF
+    authentication_classes: ClassVar[list[type]] = []  # the same answer for everyone; no session, no CSRF
     permission_classes = [AllowAny]
 
 
