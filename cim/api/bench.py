@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from django.test import Client
 from django.utils import timezone
@@ -59,7 +60,7 @@ def build_ledger():  # type: ignore[no-untyped-def]
     rng = random.Random(5)  # noqa: S311 - reproducible benchmark data
     programme = Programme.objects.create(name="Benchmark API", slug="bench-api", contact_email="api@example.nl")
     now = timezone.now()
-    editions = []
+    editions: list[Edition] = []
     for n in range(EDITIONS):
         edition = Edition.objects.create(
             programme=programme,
@@ -123,17 +124,14 @@ def api_suite() -> list[Result]:
             results.append(
                 Result(
                     name,
-                    timed(lambda path=path: client.get(path), repeat=50),
+                    timed(partial(client.get, path), repeat=50),
                     floor="floor: bare view (204)",
                     notes=f"{len(statements)} queries (throttle cache included), {len(response.content) / 1024:.1f} KiB;"
                     f" ledger of {EDITIONS} editions × {ORGANISATIONS} organisations",
                 )
             )
     finally:
-        if before is None:
-            del settings.API_THROTTLE_RATES
-        else:
-            settings.API_THROTTLE_RATES = before
+        settings.API_THROTTLE_RATES = before or {}
     return results
 
 
