@@ -6,6 +6,13 @@ from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
 from cim.api import me, public
+from cim.api.base import PublicThrottle
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema, throttled like the public endpoints (building it is not free)."""
+
+    throttle_classes = [PublicThrottle]
 
 
 class IdConverter:
@@ -36,7 +43,7 @@ register_converter(TableKeyConverter, "tablekey")
 app_name = "api"
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("v1/editions/", public.EditionList.as_view(), name="editions"),
     path("v1/editions/<apiid:edition_id>/tables/", public.TableList.as_view(), name="tables"),
     path("v1/editions/<apiid:edition_id>/tables/<tablekey:key>/", public.TableDetail.as_view(), name="table"),

@@ -247,3 +247,12 @@ def test_query_counts(edition, django_assert_num_queries, path, queries):  # typ
     client = Client()
     with django_assert_num_queries(queries):
         assert client.get(paths.get(path, path)).status_code == 200
+
+
+def test_the_schema_is_public_and_throttled(settings):  # type: ignore[no-untyped-def]
+    settings.API_THROTTLE_RATES = {"api_public": "2/min"}
+    client = Client()
+    first = client.get("/api/schema/?format=json")
+    assert first.status_code == 200
+    assert "/api/v1/editions/{edition_id}/tables/{key}/" in first.json()["paths"]
+    assert [client.get("/api/schema/").status_code for _ in range(2)] == [200, 429]
