@@ -6,3 +6,14 @@ class ApiConfig(AppConfig):
     name = "cim.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from cim.api import schema  # noqa: F401 - registers the token scheme with drf-spectacular
+        from cim.audit import actions
+
+        actions.register(
+            {
+                "api.token_created": _("API-sleutel gemaakt"),
+                "api.token_revoked": _("API-sleutel ingetrokken"),
+            }
+        )

@@ -15,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -30,6 +31,7 @@ from cim.api.serializers import (
     ParticipationSerializer,
     ScoresSerializer,
 )
+from cim.api.tokens import BearerTokenAuthentication
 from cim.editions.models import Participation
 from cim.scan import logic
 from cim.scan.selectors import scan_data
@@ -75,6 +77,8 @@ def participation_data(participation: Participation) -> dict[str, Any]:
 
 
 class MeView(ApiView):
+    # Session first: without credentials the answer stays a 403 (a 401 would ask for a token).
+    authentication_classes = [SessionAuthentication, BearerTokenAuthentication]
     permission_classes = [IsAuthenticated]
     throttle_classes = [MeThrottle]
 
@@ -83,7 +87,7 @@ class ParticipationList(PaginatedView, MeView):
     @extend_schema(
         operation_id="me_participations_list",
         summary="The participations of your organisation for which you are penvoerder",
-        description="Needs a login (session). Only participations in which you are penvoerder.",
+        description="Needs a login (session) or a personal API token. Only participations in which you are penvoerder.",
         parameters=PAGE_PARAMETERS,
         responses={200: ParticipationPageSerializer, **ME_ERRORS},
     )

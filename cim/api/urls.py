@@ -5,7 +5,7 @@ Mounted at /api/ (config/urls.py). Versioned under v1/; the OpenAPI schema at /a
 from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
-from cim.api import me, public
+from cim.api import me, public, views
 from cim.api.base import PublicThrottle
 
 
@@ -58,6 +58,9 @@ urlpatterns = [
         "v1/me/participations/<apiid:participation_id>/answers/", me.ParticipationAnswers.as_view(), name="me_answers"
     ),
     path("v1/me/participations/<apiid:participation_id>/scores/", me.ParticipationScores.as_view(), name="me_scores"),
+    # The page where a penvoerder makes and revokes personal API tokens (HTML).
+    path("sleutels/", views.token_list, name="tokens"),
+    path("sleutels/<apiid:token_id>/intrekken/", views.token_revoke, name="token_revoke"),
     # Anything else under /api/ (an id of 19 digits, a mistyped path): a 404 in JSON, not a page.
     re_path(r"^[\s\S]*$", public.NotFoundView.as_view()),
 ]

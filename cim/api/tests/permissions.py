@@ -2,13 +2,15 @@
 published); the own-data endpoints answer only the penvoerder of the participation (anonymous:
 403 from DRF, everyone else, staff included: 404)."""
 
-from cim.testing.matrix import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, OK, PUBLIC, Case, expect
+from cim.testing.matrix import FORBIDDEN, LOGIN, NOT_ALLOWED, NOT_FOUND, OK, PUBLIC, Case, expect
 
 # Logged in: an (empty or own) list; anonymous: 403.
 ME_LIST = expect(OK, anonymous=FORBIDDEN)
 OWN_PENVOERDER = expect(NOT_FOUND, anonymous=FORBIDDEN, penvoerder=OK)
 FOREIGN_PENVOERDER = expect(NOT_FOUND, anonymous=FORBIDDEN, foreign_penvoerder=OK)
 NOBODY = expect(NOT_FOUND, anonymous=FORBIDDEN)
+# The token page: every penvoerder for their own tokens.
+PENVOERDERS = expect(NOT_FOUND, anonymous=LOGIN, penvoerder=OK, foreign_penvoerder=OK)
 
 
 def published(w):  # type: ignore[no-untyped-def]
@@ -67,6 +69,14 @@ def ours_submitted(w):  # type: ignore[no-untyped-def]
     return ours(w)
 
 
+def penvoerders_token(w):  # type: ignore[no-untyped-def]
+    from cim.api.tokens import token_create
+    from cim.testing.world import PENVOERDER
+
+    token, _key = token_create(user=w.user(PENVOERDER), name="Script")
+    return {"token_id": token.pk}
+
+
 CASES = [
     Case("api:schema", PUBLIC),
     Case("api:editions", PUBLIC),
@@ -101,4 +111,11 @@ CASES = [
     Case("api:me_scores", FOREIGN_PENVOERDER, kwargs=foreign_released, label="foreign"),
     # Before the results are released nobody gets scores through the API.
     Case("api:me_scores", NOBODY, kwargs=ours_submitted, label="before release"),
+    Case("api:tokens", PENVOERDERS),
+    Case("api:tokens", PENVOERDERS, method="post", data=lambda w: {"naam": "Mijn script"}, label="create"),
+    # Only the owner revokes; anyone else's attempt is a 404.
+    Case(
+        "api:token_revoke", expect(NOT_FOUND, anonymous=LOGIN, penvoerder=OK), kwargs=penvoerders_token, method="post"
+    ),
+    Case("api:token_revoke", expect(NOT_ALLOWED, anonymous=LOGIN), kwargs=penvoerders_token, label="GET"),
 ]
