@@ -8,7 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        from cim.api import schema  # noqa: F401 - registers the token scheme with drf-spectacular
+        from cim.api import data_rights, schema  # noqa: F401 - register the data rights holder and the token scheme
         from cim.audit import actions
 
         actions.register(

@@ -117,3 +117,18 @@ def test_the_page_shows_a_new_key_once(world, client_for):  # type: ignore[no-un
     assert revoked.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_anonymising_a_person_revokes_their_tokens(world):  # type: ignore[no-untyped-def]
+    from cim.api.data_rights import _anonymise, _count
+    from cim.core.registry import DataSubject
+
+    user = world.user(PENVOERDER)
+    _token, key = token_create(user=user, name="Script van Petra")
+    subject = DataSubject(email=user.email, user=user)
+    assert _count(subject) == 1
+    assert _anonymise(subject, timezone.now()) == 1
+    token = ApiToken.objects.get()
+    assert token.revoked_at is not None
+    assert token.name == "—"
+    assert bearer(key).get(ME).status_code == 403
