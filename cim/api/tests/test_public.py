@@ -256,3 +256,19 @@ def test_the_schema_is_public_and_throttled(settings):  # type: ignore[no-untype
     assert first.status_code == 200
     assert "/api/v1/editions/{edition_id}/tables/{key}/" in first.json()["paths"]
     assert [client.get("/api/schema/").status_code for _ in range(2)] == [200, 429]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/editions",
+        "/api/v1/editions/abc/tables/",
+        "/api/",
+        "/api/v2/editions/",
+        f"/api/v1/editions/{10**19}/tables/",
+    ],
+)
+def test_every_unknown_address_under_api_is_a_json_404(path):  # type: ignore[no-untyped-def]
+    response = Client().get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Dit adres bestaat niet in de API."}
