@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "cim.servicedesk",
     "cim.privacy",
     "cim.topten",
+    "cim.api",
 ]
 
 MIDDLEWARE = [

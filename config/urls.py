@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("cim.scoring.urls")),
     path("", include("cim.reports.urls")),
     path("", include("cim.topten.urls")),
+    path("api/", include("cim.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
