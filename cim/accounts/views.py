@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cim.access.decorators import login_required
+from cim.access.roles import Perm
+from cim.access.scoping import actor_of, participations_visible
 from cim.accounts.forms import ProfileForm
 from cim.accounts.middleware import has_totp
 from cim.accounts.models import User
@@ -32,4 +34,10 @@ def profile(request: HttpRequest) -> HttpResponse:
             httponly=True,
         )
         return response
-    return render(request, "accounts/profile.html", {"form": form, "has_totp": has_totp(request.user)})
+    # Personal API tokens are for reading the organisation's own data: penvoerders only.
+    is_penvoerder = participations_visible(actor_of(request), Perm.EXPORT_ORGANISATION_DATA).exists()
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "has_totp": has_totp(request.user), "is_penvoerder": is_penvoerder},
+    )

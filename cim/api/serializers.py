@@ -155,3 +155,37 @@ def paginated(item: type[serializers.Serializer], name: str) -> type[serializers
 EditionPageSerializer = paginated(EditionSerializer, "EditionPageSerializer")
 TablePageSerializer = paginated(TableSummarySerializer, "TablePageSerializer")
 ParticipationPageSerializer = paginated(ParticipationSerializer, "ParticipationPageSerializer")
+
+
+class TopTenLessonSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    tried = serializers.CharField(allow_blank=True)
+    worked = serializers.CharField(allow_blank=True)
+    did_not_work = serializers.CharField(allow_blank=True)
+    obstacles = serializers.CharField(allow_blank=True)
+    phase = serializers.CharField(allow_blank=True)
+    tags = serializers.ListField(child=serializers.CharField())
+
+
+class TopTenEntrySerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="Shared on a tie (1, 2, 2, 4).")
+    named = serializers.BooleanField(help_text="False: the municipality did not consent to be named.")
+    name = serializers.CharField(allow_null=True, help_text='null when not named ("anonieme gemeente").')
+    top_three = serializers.BooleanField()
+    lessons = TopTenLessonSerializer(many=True, help_text="Shared lessons a named Top 3 municipality chose to show.")
+
+
+class TopTenSummarySerializer(serializers.Serializer):
+    edition = EditionRefSerializer()
+    published_at = serializers.DateTimeField()
+    url = serializers.CharField()
+
+
+class TopTenSerializer(serializers.Serializer):
+    edition = EditionRefSerializer()
+    closing_meeting_date = serializers.DateField(allow_null=True)
+    published_at = serializers.DateTimeField()
+    entries = TopTenEntrySerializer(many=True)
+
+
+TopTenPageSerializer = paginated(TopTenSummarySerializer, "TopTenPageSerializer")

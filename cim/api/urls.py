@@ -5,7 +5,7 @@ Mounted at /api/ (config/urls.py). Versioned under v1/; the OpenAPI schema at /a
 from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
-from cim.api import me, public, views
+from cim.api import me, public, topten, views
 from cim.api.base import PublicThrottle
 
 
@@ -52,6 +52,8 @@ urlpatterns = [
         public.TableMetadata.as_view(),
         name="table_metadata",
     ),
+    path("v1/top-ten/", topten.TopTenList.as_view(), name="top_tens"),
+    path("v1/top-ten/<apiid:edition_id>/", topten.TopTenDetail.as_view(), name="top_ten"),
     path("v1/me/participations/", me.ParticipationList.as_view(), name="me_participations"),
     path("v1/me/participations/<apiid:participation_id>/", me.ParticipationDetail.as_view(), name="me_participation"),
     path(

@@ -77,8 +77,22 @@ def penvoerders_token(w):  # type: ignore[no-untyped-def]
     return {"token_id": token.pk}
 
 
+def top_ten_published(w):  # type: ignore[no-untyped-def]
+    from cim.topten.tests.helpers import published_directly
+
+    if "api_topten" not in w.extras:
+        w.extras["api_topten"] = published_directly(
+            w.edition, [(1, w.participation.organisation, True), (2, w.foreign_participation.organisation, False)]
+        )
+    return {"edition_id": w.edition.pk}
+
+
 CASES = [
     Case("api:schema", PUBLIC),
+    Case("api:top_tens", PUBLIC),
+    Case("api:top_ten", PUBLIC, kwargs=top_ten_published),
+    Case("api:top_ten", expect(NOT_FOUND), kwargs=unpublished, label="before publication"),
+    Case("api:top_ten", expect(NOT_ALLOWED), method="post", kwargs=top_ten_published, label="POST"),
     Case("api:editions", PUBLIC),
     Case("api:editions", PUBLIC, kwargs=published_elsewhere, label="published"),
     Case("api:tables", PUBLIC, kwargs=published),

@@ -93,9 +93,14 @@ def test_real_answers_conform_to_the_schema(world, client_for, api_schema):  # t
     from cim.editions.lifecycle import EditionStatus
     from cim.editions.models import Edition
     from cim.scoring.tests.factories import submit
+    from cim.topten.tests.helpers import published_directly
 
     submit(world.participation)
     Edition.objects.filter(pk=world.edition.pk).update(status=EditionStatus.RESULTS_RELEASED)
+    published_directly(
+        world.edition,
+        [(1, world.participation.organisation, True), (2, world.foreign_participation.organisation, False)],
+    )
     edition, participation = world.edition.pk, world.participation.pk
     cookies = {"sessionid": client_for(PENVOERDER).cookies["sessionid"].value}
     calls = {
@@ -103,6 +108,8 @@ def test_real_answers_conform_to_the_schema(world, client_for, api_schema):  # t
         "/api/v1/editions/{edition_id}/tables/": {"edition_id": edition},
         "/api/v1/editions/{edition_id}/tables/{key}/": {"edition_id": edition, "key": "policy_by_province"},
         "/api/v1/editions/{edition_id}/tables/{key}/metadata/": {"edition_id": edition, "key": "euros_by_province"},
+        "/api/v1/top-ten/": {},
+        "/api/v1/top-ten/{edition_id}/": {"edition_id": edition},
         "/api/v1/me/participations/": {},
         "/api/v1/me/participations/{participation_id}/": {"participation_id": participation},
         "/api/v1/me/participations/{participation_id}/answers/": {"participation_id": participation},

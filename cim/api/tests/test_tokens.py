@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from cim.api.models import ApiToken
@@ -132,3 +133,9 @@ def test_anonymising_a_person_revokes_their_tokens(world):  # type: ignore[no-un
     assert token.revoked_at is not None
     assert token.name == "—"
     assert bearer(key).get(ME).status_code == 403
+
+
+def test_the_profile_links_penvoerders_to_their_api_tokens(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    assert "/api/sleutels/" in client_for("penvoerder").get(reverse("accounts:profile")).content.decode()
+    for role in ("contributor", "servicedesk", "funder"):
+        assert "/api/sleutels/" not in client_for(role).get(reverse("accounts:profile")).content.decode(), role
