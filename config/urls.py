@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("cim.privacy.urls")),
     path("", include("cim.scoring.urls")),
     path("", include("cim.reports.urls")),
+    path("", include("cim.statistics.urls")),
     path("django-admin/", admin.site.urls),
 ]
