@@ -29,7 +29,6 @@ BAND_KEYS = tuple(key for key, _lower in BANDS)
 # has, as choice, scale or yes/no questions). 2024 asked `action_plan_exists`, later editions
 # `action_plan` (see the lineage in the definitions).
 KEY_QUESTIONS = ("procurement_policy_circular", "policy_target", "action_plan", "action_plan_exists")
-KIND_QUESTION = "kind"  # the organisation's kind, as an "answer" so participants can be counted by kind
 LEVELS = ("overall", "strategic", "operational")
 
 
@@ -83,12 +82,21 @@ def _title_of(key: str, labels: dict[str, str]) -> tuple[str, str, str, str]:
     """(section, title, unit, definition) for a table key; `labels` names questions and themes."""
     count = str(_("aantal organisaties"))
     euro = str(_("euro"))
-    if key == "participants_by_province":
+    if key in ("participants_by_province", "participants_by_kind"):
         return (
             "participants",
-            str(_("Deelnemers met een ingediende scan, per provincie en soort organisatie")),
+            str(
+                _("Deelnemers met een ingediende scan per provincie, met de verdeling van de totaalscore")
+                if key == "participants_by_province"
+                else _("Deelnemers met een ingediende scan per soort organisatie, met de verdeling van de totaalscore")
+            ),
             count,
-            str(_("Aantal deelnemende organisaties waarvan de scan is ingediend, naar provincie en soort.")),
+            str(
+                _(
+                    "Aantal deelnemende organisaties waarvan de scan is ingediend (kolom *), en hoeveel daarvan "
+                    "een totaalscore in elke scoreklasse hebben."
+                )
+            ),
         )
     if key == "total_by_province":
         return (
@@ -160,11 +168,13 @@ def edition_specs(
 ) -> list[TableSpec]:
     """The tables published for an edition, given its questionnaire's categories and key questions."""
     specs: list[TableSpec] = []
-    kind_columns = tuple(sorted(set(kinds)))
-    if kind_columns:
-        specs.append(
-            TableSpec("participants_by_province", Kind.FREQUENCY, edition, "province", kind_columns, question=KIND_QUESTION)
-        )
+    # Participants per province and per kind: the group sizes ("*" column) of the overall score's
+    # distribution. Who takes part is public; a table of the kinds themselves would be 0 % or
+    # 100 % in every small group, which the frequency rules cannot publish.
+    overall = band_question("overall")
+    specs.append(TableSpec("participants_by_province", Kind.FREQUENCY, edition, "province", BAND_KEYS, question=overall))
+    if len(set(kinds)) > 1:
+        specs.append(TableSpec("participants_by_kind", Kind.FREQUENCY, edition, "kind", BAND_KEYS, question=overall))
     if categories:
         totals = tuple(total_measure(c) for c in categories)
         circular = tuple(circular_measure(c) for c in categories)

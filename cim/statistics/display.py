@@ -47,9 +47,15 @@ class Labels:
     def option(self, question: str, option: str) -> str:
         if option == MARGIN:
             return _("Aantal")
-        if question == cat.KIND_QUESTION:
-            return str(dict(Organisation.Kind.choices).get(option, option))
         return self.options.get(question, {}).get(option, option)
+
+    def kind(self, code: str) -> str:
+        if code == MARGIN:
+            return _("Totaal programma")
+        return str(dict(Organisation.Kind.choices).get(code, code))
+
+    def band(self, band: str) -> str:
+        return _("score %(band)s") % {"band": band.replace("-", "–")}
 
     def score(self, measure: str) -> str:
         return {
@@ -170,11 +176,24 @@ def grid(
 
 
 def frequency_with_shares(
-    table: PublicTable, *, caption: str, labels: Labels, question: str, key: str, highlight: frozenset[str] = frozenset()
+    table: PublicTable,
+    *,
+    caption: str,
+    labels: Labels,
+    question: str,
+    key: str,
+    highlight: frozenset[str] = frozenset(),
+    row_label: Callable[[str], str] | None = None,
+    option_label: Callable[[str], str] | None = None,
+    first: str = "",
+    last: str = "",
+    options: Sequence[str] | None = None,
 ) -> DisplayTable:
     """Counts per answer with their share of those who answered (shown only with the count)."""
     coords = {(c.row, c.column): c.value for c in table.cells}
-    options = [c for c in table.columns if c != MARGIN]
+    options = list(options) if options is not None else [c for c in table.columns if c != MARGIN]
+    row_label = row_label or labels.row
+    option_label = option_label or (lambda o: labels.option(question, o))
     rows = []
     for r in table.rows:
         size = coords.get((r, MARGIN))
@@ -187,11 +206,11 @@ def frequency_with_shares(
                 share = fraction(value / size) if size else DisplayCell("–")
                 cells.append(DisplayCell(f"{format_number(value, 0)} ({share.text})", bar=share.bar))
         cells.append(count(size))
-        rows.append(DisplayRow(labels.row(r), tuple(cells), margin=r == MARGIN, highlight=r in highlight))
+        rows.append(DisplayRow(row_label(r), tuple(cells), margin=r == MARGIN, highlight=r in highlight))
     return DisplayTable(
         key=key,
         caption=caption,
-        header=(_("Provincie"), *[labels.option(question, o) for o in options], _("Antwoordden")),
+        header=(first or _("Provincie"), *[option_label(o) for o in options], last or _("Antwoordden")),
         rows=tuple(rows),
     )
 
@@ -213,17 +232,25 @@ def edition_sections(
 ) -> list[Section]:
     """The statistics page of an edition, section by section, from its published tables."""
     sections = {s.key: Section(s.key, str(s.title)) for s in cat.SECTIONS}
-    participants = tables.get("participants_by_province")
-    if participants is not None:
+    for key, row_label, first in (
+        ("participants_by_province", labels.row, _("Provincie")),
+        ("participants_by_kind", labels.kind, _("Soort organisatie")),
+    ):
+        participants = tables.get(key)
+        if participants is None:
+            continue
         sections["participants"].tables.append(
-            grid(
+            frequency_with_shares(
                 participants,
-                caption=cat.table_info("participants_by_province").title,
-                row_label=labels.row,
-                column_label=lambda c: labels.option(cat.KIND_QUESTION, c) if c != MARGIN else _("Totaal"),
-                cell=count,
-                key="participants_by_province",
-                highlight=highlight,
+                caption=cat.table_info(key).title,
+                labels=labels,
+                question=cat.band_question("overall"),
+                key=key,
+                highlight=highlight if key == "participants_by_province" else frozenset(),
+                row_label=row_label,
+                option_label=labels.band,
+                first=first,
+                last=_("Deelnemers"),
             )
         )
     total, circular = tables.get("total_by_province"), tables.get("circular_by_province")
@@ -462,7 +489,8 @@ def staff_table(
                 out.append(DisplayCell(SUPPRESSED_MARK, True, staff=note))
             else:
                 out.append(DisplayCell(true))
-        out_rows.append(StaffRow(labels.row(r) if spec.rows != "all" else _("Alle deelnemers"), tuple(out)))
+        label = _("Alle deelnemers") if spec.rows == "all" else labels.kind(r) if spec.rows == "kind" else labels.row(r)
+        out_rows.append(StaffRow(label, tuple(out)))
     return StaffTableView(
         key=spec.key,
         caption=cat.table_info(spec.key, {**labels.questions, **labels.themes}).title,

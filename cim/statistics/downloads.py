@@ -67,7 +67,11 @@ def _rows(release: PublishedRelease, key: str, labels: Labels) -> list[list[Any]
         out.append(
             [
                 cell.row,
-                labels.row(cell.row) if spec.rows != "all" else _("Alle deelnemers"),
+                _("Alle deelnemers")
+                if spec.rows == "all"
+                else labels.kind(cell.row)
+                if spec.rows == "kind"
+                else labels.row(cell.row),
                 cell.column,
                 _column_label(spec, cell.column, labels),
                 SUPPRESSED_MARK if cell.value is None else cell.value,

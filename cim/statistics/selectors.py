@@ -101,7 +101,7 @@ def add_edition(data: Microdata, edition: Edition) -> EditionData:
                 values[cat.total_measure(category)] = spend.total
             if spend.circular is not None:
                 values[cat.circular_measure(category)] = spend.circular
-        chosen: dict[str, str] = {cat.KIND_QUESTION: kind or "?"}
+        chosen: dict[str, str] = {}
         for level in cat.LEVELS:
             score = getattr(record, level)
             if score is not None:

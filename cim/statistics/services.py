@@ -11,7 +11,7 @@ again), so staff publish exactly what they saw, once.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -35,6 +35,7 @@ class Preview:
     fingerprint: str
     changed: list[str]  # table keys whose public figures differ from the latest publication
     failure: str = ""  # the audit could not protect every cell: nothing can be published
+    left_out: list[str] = field(default_factory=list)  # tables whose cells no suppression could protect
 
     @property
     def edition(self) -> Edition:
@@ -71,19 +72,30 @@ def compute_preview(edition: Edition) -> Preview:
     found = release_input(edition)
     if not found.specs:
         return Preview(found, None, _fingerprint(found.token, None), [])
-    try:
-        result = protect_release(
-            found.specs, found.data, params=DisclosureParams.from_settings(), ledger=found.ledger
-        )
-    except ProtectionFailed:
-        return Preview(
-            found,
-            None,
-            _fingerprint(found.token, None),
-            [],
-            failure=_("Niet elke cel kan worden beschermd; deze statistieken kunnen zo niet worden gepubliceerd."),
-        )
-    return Preview(found, result, _fingerprint(found.token, result), _changed(edition, result))
+    specs, left_out = list(found.specs), []
+    params = DisclosureParams.from_settings()
+    while True:
+        try:
+            result = protect_release(specs, found.data, params=params, ledger=found.ledger)
+            break
+        except ProtectionFailed as exc:
+            # A table whose cells cannot be protected (in a very small edition, a province with
+            # one or two participants) is left out of this release, and the rest tried again.
+            failing = {failure.cell[0] for failure in exc.report.failures}
+            dropped = [s for s in specs if s.uid in failing]
+            if not dropped:
+                return Preview(
+                    found,
+                    None,
+                    _fingerprint(found.token, None),
+                    [],
+                    failure=_("Niet elke cel kan worden beschermd; deze statistieken kunnen zo niet worden gepubliceerd."),
+                )
+            left_out += [s.key for s in dropped]
+            specs = [s for s in specs if s.uid not in failing]
+            if not specs:
+                return Preview(found, None, _fingerprint(found.token, None), [], left_out=left_out)
+    return Preview(found, result, _fingerprint(found.token, result), _changed(edition, result), left_out=left_out)
 
 
 def statistics_preview(*, actor: Any, edition: Edition, request: Any = None) -> Preview:
