@@ -4,8 +4,6 @@ Text that a spreadsheet would run as a formula is neutralised (cim.core.exports)
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -129,11 +127,7 @@ def _flat(value: Any) -> Any:
 
 def _csv(meta: dict[str, Any], rows: list[list[Any]]) -> bytes:
     """Metadata as comment lines ("# field: value"), then the table with a header row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for field, value in meta.items():
-        writer.writerow([f"# {field}: {_flat(value)}"])
-    prefix = buffer.getvalue()
+    prefix = "".join(f"# {field}: {' '.join(str(_flat(value)).split())}\r\n" for field, value in meta.items())
     body = csv_bytes(_header(), rows).decode("utf-8").lstrip("\ufeff")
     return ("\ufeff" + prefix + body).encode("utf-8")
 

@@ -10,11 +10,11 @@ from cim.testing.matrix import (
     expect,
 )
 
-GELDERLAND = ["GM0200", "GM0203", "GM0209", "GM0213", "GM0214", "GM0221"]
+GELDERLAND = ["GM0200", "GM0203"]
 
 
 def scans(w):  # type: ignore[no-untyped-def]
-    """Arnhem, Nijmegen and six other Gelderland municipalities submitted (not yet published)."""
+    """Arnhem, Nijmegen and two other Gelderland municipalities submitted (not yet published)."""
     from cim.scoring.tests.factories import participants, submit
 
     submit(w.participation)
@@ -24,10 +24,18 @@ def scans(w):  # type: ignore[no-untyped-def]
 
 
 def published(w):  # type: ignore[no-untyped-def]
-    from cim.statistics.services import compute_preview, statistics_publish
+    """A published table in the ledger (written directly: the matrix is about access; the
+    publication itself is tested in test_services)."""
+    from decimal import Decimal
+
+    from cim.disclosure.models import PublishedCell, PublishedTable
+    from cim.disclosure.tables import Kind, TableSpec
 
     kwargs = scans(w)
-    statistics_publish(actor=None, edition=w.edition, fingerprint=compute_preview(w.edition).fingerprint)
+    spec = TableSpec("total_by_province", Kind.MAGNITUDE, w.edition.pk, "province", ("total:gww",))
+    table = PublishedTable.objects.create(edition=w.edition, key=spec.key, kind=spec.kind, spec=spec.to_json())
+    PublishedCell.objects.create(table=table, row="PV25", column="total:gww", value=None, suppressed=True)
+    PublishedCell.objects.create(table=table, row="*", column="total:gww", value=Decimal("1234.00"))
     return kwargs
 
 
