@@ -110,7 +110,9 @@ def _title_of(key: str, labels: dict[str, str]) -> tuple[str, str, str, str]:
             "euros",
             str(_("Circulair inkoopvolume per inkoopcategorie, per provincie")),
             euro,
-            str(_("Som van het circulair ingekochte deel van het inkoopvolume van de deelnemers, per inkoopcategorie.")),
+            str(
+                _("Som van het circulair ingekochte deel van het inkoopvolume van de deelnemers, per inkoopcategorie.")
+            ),
         )
     if key.startswith("growth_"):
         measure = _("totaal inkoopvolume") if key == "growth_total_by_province" else _("circulair inkoopvolume")
@@ -128,10 +130,10 @@ def _title_of(key: str, labels: dict[str, str]) -> tuple[str, str, str, str]:
             ),
         )
     if key.startswith("scores_"):
-        measure = key.removeprefix("scores_")
+        scored = key.removeprefix("scores_")
         return (
             "scores",
-            str(_("Verdeling van de score: %(name)s") % {"name": labels.get(measure, measure)}),
+            str(_("Verdeling van de score: %(name)s") % {"name": labels.get(scored, scored)}),
             count,
             str(_("Aantal deelnemers per scoreklasse (0–100; ondergrens telt mee, 100 valt in de hoogste klasse).")),
         )
@@ -141,7 +143,11 @@ def _title_of(key: str, labels: dict[str, str]) -> tuple[str, str, str, str]:
             "policy",
             labels.get(question, question),
             count,
-            str(_("Aantal deelnemers per antwoord, per provincie; het aandeel is het aantal gedeeld door het aantal dat antwoordde.")),
+            str(
+                _(
+                    "Aantal deelnemers per antwoord, per provincie; het aandeel is het aantal gedeeld door het aantal dat antwoordde."
+                )
+            ),
         )
     return ("", key, "", "")
 
@@ -172,7 +178,9 @@ def edition_specs(
     # distribution. Who takes part is public; a table of the kinds themselves would be 0 % or
     # 100 % in every small group, which the frequency rules cannot publish.
     overall = band_question("overall")
-    specs.append(TableSpec("participants_by_province", Kind.FREQUENCY, edition, "province", BAND_KEYS, question=overall))
+    specs.append(
+        TableSpec("participants_by_province", Kind.FREQUENCY, edition, "province", BAND_KEYS, question=overall)
+    )
     if len(set(kinds)) > 1:
         specs.append(TableSpec("participants_by_kind", Kind.FREQUENCY, edition, "kind", BAND_KEYS, question=overall))
     if categories:
@@ -195,7 +203,12 @@ def edition_specs(
         if question.options:
             specs.append(
                 TableSpec(
-                    f"policy_{question.key}", Kind.FREQUENCY, edition, "province", question.options, question=question.key
+                    f"policy_{question.key}",
+                    Kind.FREQUENCY,
+                    edition,
+                    "province",
+                    question.options,
+                    question=question.key,
                 )
             )
     return specs

@@ -330,15 +330,13 @@ def _renamed(circular: PublicTable, total: PublicTable) -> PublicTable:
     that `circular_shares` pairs each circular cell with its total."""
     from cim.disclosure.results import PublicCell
 
-    cells = tuple(
-        PublicCell(c.row, c.column.replace("circular:", "total:", 1), c.value) for c in circular.cells
-    )
+    cells = tuple(PublicCell(c.row, c.column.replace("circular:", "total:", 1), c.value) for c in circular.cells)
     return PublicTable(circular.key, circular.edition, circular.kind, circular.rows, total.columns, cells)
 
 
 def score_distribution(score_tables: Sequence[tuple[str, PublicTable]], labels: Labels) -> DisplayTable:
     order = {m: i for i, m in enumerate(cat.LEVELS)}
-    ordered = sorted(score_tables, key=lambda kt: (order.get(kt[0].removeprefix("scores_"), 99)))
+    ordered = sorted(score_tables, key=lambda kt: order.get(kt[0].removeprefix("scores_"), 99))
     rows = []
     for key, table in ordered:
         coords = {(c.row, c.column): c.value for c in table.cells}
@@ -483,7 +481,7 @@ def staff_table(
             if hidden:
                 suppressed += 1
                 note = true
-                if reasons and getattr(c, "reasons", ()):
+                if reasons and getattr(c, "reasons", None):
                     why = ", ".join(str(reason) for reason in c.reasons)
                     note = f"{true} – {STATUS_LABELS.get(c.status, c.status)} ({why})"
                 out.append(DisplayCell(SUPPRESSED_MARK, True, staff=note))

@@ -135,9 +135,7 @@ def programme_editions(programme_id: int) -> list[Edition]:
 
 
 def previous_edition(edition: Edition) -> Edition | None:
-    return (
-        Edition.objects.filter(programme_id=edition.programme_id, year__lt=edition.year).order_by("-year").first()
-    )
+    return Edition.objects.filter(programme_id=edition.programme_id, year__lt=edition.year).order_by("-year").first()
 
 
 @dataclass
@@ -252,8 +250,7 @@ def staff_true_values(edition: Edition, release: PublishedRelease) -> dict[str, 
     cell of the published tables, recomputed by cim.disclosure from today's microdata."""
     found = release_input(edition)
     return {
-        key: {(c.row, c.column): c.value for c in build_cells(spec, found.data)}
-        for key, spec in release.specs.items()
+        key: {(c.row, c.column): c.value for c in build_cells(spec, found.data)} for key, spec in release.specs.items()
     }
 
 
@@ -262,7 +259,11 @@ def staff_true_values(edition: Edition, release: PublishedRelease) -> dict[str, 
 
 def province_names(codes: Iterable[str]) -> dict[str, str]:
     wanted = [c for c in codes if c and c not in ("*", "?")]
-    return dict(Organisation.objects.filter(cbs_code__in=wanted).values_list("cbs_code", "name"))
+    return {
+        code: name
+        for code, name in Organisation.objects.filter(cbs_code__in=wanted).values_list("cbs_code", "name")
+        if code
+    }
 
 
 def size_class_names() -> dict[str, str]:

@@ -61,7 +61,10 @@ def _changed(edition: Edition, result: ReleaseResult) -> list[str]:
     changed = []
     for key, table in result.tables.items():
         before = published.tables.get(key) if published else None
-        now = {(c.row, c.column, None if c.value is None else c.value.quantize(disclosure_services.CENT)) for c in table.public.cells}
+        now = {
+            (c.row, c.column, None if c.value is None else c.value.quantize(disclosure_services.CENT))
+            for c in table.public.cells
+        }
         if before is None or now != {(c.row, c.column, c.value) for c in before.cells}:
             changed.append(key)
     return sorted(changed)
@@ -89,7 +92,9 @@ def compute_preview(edition: Edition) -> Preview:
                     None,
                     _fingerprint(found.token, None),
                     [],
-                    failure=_("Niet elke cel kan worden beschermd; deze statistieken kunnen zo niet worden gepubliceerd."),
+                    failure=_(
+                        "Niet elke cel kan worden beschermd; deze statistieken kunnen zo niet worden gepubliceerd."
+                    ),
                 )
             left_out += [s.key for s in dropped]
             specs = [s for s in specs if s.uid not in failing]

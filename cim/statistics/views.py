@@ -94,7 +94,9 @@ def funder_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
     province_ids = actor.funder.get(edition.programme_id, frozenset())
     if province_ids:
-        codes = list(Organisation.objects.filter(pk__in=province_ids).values_list("cbs_code", flat=True))
+        codes = [
+            code for code in Organisation.objects.filter(pk__in=province_ids).values_list("cbs_code", flat=True) if code
+        ]
     else:  # programme staff: every province in the tables
         codes = sorted({r for t in release.tables.values() for r in t.rows} - {"*", "?"})
     blocks = []

@@ -36,7 +36,8 @@ def test_publish_and_read_statistics_on_the_demo_data(page, monkeypatch) -> None
 
     # 1. Unpublished: nothing for the public.
     response = page.goto(f"/statistieken/{editions[2025].pk}/")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
 
     # 2. The service desk previews and publishes 2024, then 2025.
     desk = User.objects.get(email="servicedesk@demo.cim.test")

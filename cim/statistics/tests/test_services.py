@@ -39,11 +39,14 @@ def test_catalogue_has_every_kind_of_table() -> None:
     assert kinds["participants_by_province"] == Kind.FREQUENCY
     assert kinds["total_by_province"] == Kind.MAGNITUDE
     assert kinds["growth_circular_by_province"] == Kind.GROWTH
-    assert kinds["scores_overall"] == Kind.FREQUENCY and kinds["scores_chain"] == Kind.FREQUENCY
+    assert kinds["scores_overall"] == Kind.FREQUENCY
+    assert kinds["scores_chain"] == Kind.FREQUENCY
     assert kinds["policy_policy_target"] == Kind.FREQUENCY
     assert all(s.rows in ("province", "all") for s in specs)
     # No previous edition: no growth tables.
-    assert not [s for s in cat.edition_specs(1, categories=["gww"], kinds=[], themes=[], questions=[]) if s.kind == Kind.GROWTH]
+    assert not [
+        s for s in cat.edition_specs(1, categories=["gww"], kinds=[], themes=[], questions=[]) if s.kind == Kind.GROWTH
+    ]
 
 
 def test_microdata_holds_the_submitted_scans_of_this_and_earlier_editions(two_editions) -> None:  # type: ignore[no-untyped-def]
@@ -66,7 +69,9 @@ def test_a_reopened_scan_is_left_out(two_editions) -> None:  # type: ignore[no-u
     from cim.editions.models import Edition
 
     Edition.objects.filter(pk=two_editions.edition.pk).update(status="open")
-    response_reopen(actor=two_editions.users["servicedesk"], participation=two_editions.participation, reason="Correctie")
+    response_reopen(
+        actor=two_editions.users["servicedesk"], participation=two_editions.participation, reason="Correctie"
+    )
     assert release_input(two_editions.edition).members == 27
 
 
@@ -74,7 +79,9 @@ def test_preview_is_audited_and_publishing_writes_the_ledger_once(two_editions) 
     desk = two_editions.users["servicedesk"]
     earlier = two_editions.extras["earlier"]
     preview = statistics_preview(actor=desk, edition=earlier)
-    assert preview.publishable and preview.result is not None and preview.result.audit.ok
+    assert preview.publishable
+    assert preview.result is not None
+    assert preview.result.audit.ok
     assert AuditEntry.objects.filter(action="statistics.previewed").count() == 1
     created = statistics_publish(actor=desk, edition=earlier, fingerprint=preview.fingerprint)
     assert {t.key for t in created} == set(preview.result.tables)
@@ -104,12 +111,14 @@ def test_a_stale_preview_cannot_be_published(two_editions) -> None:  # type: ign
     fresh = compute_preview(two_editions.edition)
     statistics_publish(actor=desk, edition=two_editions.edition, fingerprint=fresh.fingerprint)
     release = published_release(two_editions.edition)
-    assert release is not None and "growth_total_by_province" in release.tables
+    assert release is not None
+    assert "growth_total_by_province" in release.tables
 
 
 def test_nothing_to_publish_without_submitted_scans(world) -> None:  # type: ignore[no-untyped-def]
     preview = compute_preview(world.edition)
-    assert preview.result is None and not preview.publishable
+    assert preview.result is None
+    assert not preview.publishable
     with pytest.raises(DomainError, match="geen ingediende scans"):
         statistics_publish(actor=world.users["servicedesk"], edition=world.edition, fingerprint=preview.fingerprint)
     assert not PublishedTable.objects.exists()
