@@ -93,7 +93,7 @@ def _synthetic_ledger() -> tuple[int, list[int]]:
         editions.append(
             Edition.objects.create(
                 programme=programme,
-                year=2000 + index,
+                year=2040 + index,
                 title=f"Bench {index}",
                 status="released",
                 opens_at=timezone.now() - dt.timedelta(days=30),
