@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cim.core.formatting import format_euro, format_number, format_percent
 from cim.disclosure.release import circular_shares, growth_figures
@@ -430,9 +431,9 @@ class StaffTableView:
 
 STATUS_LABELS = {
     "published": "",
-    "primary": "primair onderdrukt",
-    "secondary": "secundair onderdrukt",
-    "earlier_release": "eerder onderdrukt",
+    "primary": gettext_lazy("primair onderdrukt"),
+    "secondary": gettext_lazy("secundair onderdrukt"),
+    "earlier_release": gettext_lazy("eerder onderdrukt"),
 }
 
 

@@ -60,7 +60,7 @@ def test_microdata_holds_the_submitted_scans_of_this_and_earlier_editions(two_ed
     org = two_editions.participation.organisation_id
     assert found.data.values[(two_editions.edition.pk, org, "total:gww")] == record.categories["gww"].total
     assert found.data.groups[(two_editions.edition.pk, org)]["province"] == "PV25"
-    assert found.data.answers[(two_editions.edition.pk, org, "kind")] == "gemeente"
+    assert found.data.groups[(two_editions.edition.pk, org)]["kind"] == "gemeente"
     assert found.data.answers[(two_editions.edition.pk, org, "band:overall")] == cat.band_of(record.overall)
     assert {s.key for s in found.specs} >= {"growth_total_by_province", "policy_policy_target", "scores_overall"}
 

@@ -161,3 +161,37 @@ def test_preview_of_a_published_edition_says_nothing_changed(published, client_f
     html = text(client_for("servicedesk").get(reverse("statistics:preview", args=[published.edition.pk])))
     assert "al zo gepubliceerd" in html
     assert not compute_preview(published.edition).publishable
+
+
+def test_funder_dashboard_query_count(published, client_for, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+    client = client_for("funder")
+    url = reverse("statistics:funder", args=[published.edition.pk])
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        client.get(url)
+
+
+def test_a_funder_of_another_province_sees_only_its_own_and_the_programme(published) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from cim.testing import factories as f
+
+    utrecht = f.FunderFactory(
+        programme=published.programme, province=f.organisation("PV26"), user__email="provincie@utrecht.nl"
+    ).user
+    client = Client()
+    client.force_login(utrecht)
+    html = text(client.get(reverse("statistics:funder", args=[published.edition.pk])))
+    growth = html[html.index('id="groei-per-domein"') : html.index("</section>", html.index('id="groei-per-domein"'))]
+    assert ": Gelderland</caption>" not in growth
+    assert ": Totaal programma</caption>" in growth
+
+
+def test_staff_pages_refuse_foreign_and_absurd_ids(two_editions, client_for) -> None:  # type: ignore[no-untyped-def]
+    desk = client_for("servicedesk")
+    for pk in (999999, 10**22):
+        assert desk.get(f"/beheer/statistieken/{pk}/").status_code == 404
+        assert desk.post(f"/beheer/statistieken/{pk}/publiceren/", {"fingerprint": "x"}).status_code == 404
+    foreign = client_for("foreign_staff")
+    assert foreign.get(reverse("statistics:preview", args=[two_editions.edition.pk])).status_code == 404
+    assert not PublishedTable.objects.exists()
