@@ -133,15 +133,15 @@ def fraction(value: Decimal | None) -> DisplayCell:
 def signed_euro(value: Decimal | None) -> DisplayCell:
     if value is None:
         return DisplayCell(SUPPRESSED_MARK, True)
-    text = format_euro(value, 0)
-    return DisplayCell(("+" if value > 0 else "") + text)
+    text = format_euro(abs(value), 0)
+    return DisplayCell(("+" if value > 0 else "-" if value < 0 else "") + text)
 
 
 def signed_fraction(value: Decimal | None) -> DisplayCell:
     if value is None:
         return DisplayCell(SUPPRESSED_MARK, True)
-    text = format_percent(value * 100, 1)
-    return DisplayCell(("+" if value > 0 else "") + text)
+    text = format_percent(abs(value) * 100, 1)
+    return DisplayCell(("+" if value > 0 else "-" if value < 0 else "") + text)
 
 
 def grid(
@@ -266,6 +266,7 @@ def edition_sections(
                     cell=euro,
                     key=key,
                     highlight=highlight,
+                    columns=_in_spec_order(table, specs.get(key)),
                 )
             )
     if total is not None and circular is not None:
@@ -278,6 +279,7 @@ def edition_sections(
                 column_label=labels.measure,
                 cell=fraction,
                 highlight=highlight,
+                columns=_in_spec_order(total, specs.get("total_by_province")),
             )
         )
     for key in ("growth_total_by_province", "growth_circular_by_province"):
@@ -321,9 +323,18 @@ def edition_sections(
                     question=question,
                     key=key,
                     highlight=highlight,
+                    options=[c for c in _in_spec_order(table, specs.get(key)) if c != MARGIN],
                 )
             )
     return [s for s in sections.values() if s.tables]
+
+
+def _in_spec_order(table: PublicTable, spec: TableSpec | None) -> list[str]:
+    """The table's columns in the order of its definition (the questionnaire's category order)."""
+    if spec is None:
+        return list(table.columns)
+    wanted = [c for c in spec.columns if c in table.columns]
+    return wanted + [c for c in table.columns if c not in wanted]
 
 
 def _renamed(circular: PublicTable, total: PublicTable) -> PublicTable:
