@@ -58,6 +58,10 @@ class Labels:
     def band(self, band: str) -> str:
         return _("score %(band)s") % {"band": band.replace("-", "–")}
 
+    def names(self) -> dict[str, str]:
+        """Names for table titles: questions, themes and the three levels."""
+        return {**self.questions, **self.themes, **{level: self.score(level) for level in cat.LEVELS}}
+
     def score(self, measure: str) -> str:
         return {
             "overall": _("Totaalscore"),
@@ -476,7 +480,14 @@ def staff_table(
     true value (and with `reasons`, why it is hidden). `cells` have row, column, value, and for
     a preview status and reasons (StaffCell) or `shown` (a published table with true values)."""
     rows = sorted({c.row for c in cells}, key=lambda r: (r == MARGIN, r))
-    columns = sorted({c.column for c in cells}, key=lambda c: (c.endswith(MARGIN) and "|" not in c, c))
+    order = {column: index for index, column in enumerate(spec.columns)}
+
+    def position(column: str) -> tuple[int, int, str]:
+        measure, _sep, part = column.partition("|")
+        parts = {p: i for i, p in enumerate(GROWTH_PARTS)}
+        return (parts.get(part, -1), order.get(measure, len(order)), column)
+
+    columns = sorted({c.column for c in cells}, key=position)
     by_coord = {(c.row, c.column): c for c in cells}
     is_euro = spec.kind != "frequency"
     suppressed = 0
@@ -503,7 +514,7 @@ def staff_table(
         out_rows.append(StaffRow(label, tuple(out)))
     return StaffTableView(
         key=spec.key,
-        caption=cat.table_info(spec.key, {**labels.questions, **labels.themes}).title,
+        caption=cat.table_info(spec.key, labels.names()).title,
         header=(_("Rij"), *[_column_label(spec, c, labels) for c in columns]),
         rows=tuple(out_rows),
         suppressed=suppressed,

@@ -29,7 +29,7 @@ class Download:
 
 
 def catalogue(release: PublishedRelease, labels: Labels) -> list[Download]:
-    names = {**labels.questions, **labels.themes}
+    names = labels.names()
     return [Download(key, cat.table_info(key, names).title) for key in sorted(release.tables)]
 
 
@@ -43,7 +43,7 @@ def method_text() -> str:
 
 def metadata(release: PublishedRelease, key: str, labels: Labels) -> dict[str, Any]:
     edition = release.edition
-    info = cat.table_info(key, {**labels.questions, **labels.themes})
+    info = cat.table_info(key, labels.names())
     return {
         "table": key,
         "title": info.title,
