@@ -195,3 +195,15 @@ def test_staff_pages_refuse_foreign_and_absurd_ids(two_editions, client_for) -> 
     foreign = client_for("foreign_staff")
     assert foreign.get(reverse("statistics:preview", args=[two_editions.edition.pk])).status_code == 404
     assert not PublishedTable.objects.exists()
+
+
+def test_publishing_needs_the_csrf_token(two_editions) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(two_editions.users["servicedesk"])
+    earlier = two_editions.extras["earlier"]
+    fingerprint = compute_preview(earlier).fingerprint
+    response = client.post(reverse("statistics:publish", args=[earlier.pk]), {"fingerprint": fingerprint})
+    assert response.status_code == 403
+    assert not PublishedTable.objects.exists()
