@@ -22,6 +22,7 @@ from cim.editions.models import Edition
 from cim.questionnaires.selectors import edition_definition
 from cim.statistics import catalogue as cat
 from cim.statistics import display, downloads
+from cim.statistics.charts import share_chart
 from cim.statistics.selectors import (
     PublishedRelease,
     province_names,
@@ -72,6 +73,7 @@ def edition_page(request: HttpRequest, pk: int) -> HttpResponse:
             "edition": release.edition,
             "release": release,
             "sections": display.edition_sections(release.tables, release.specs, labels),
+            "chart": share_chart(release, "*", labels),
             "downloads": downloads.catalogue(release, labels),
             "staff": _is_staff(request, release.edition),
             "others": [e for e in published_editions([release.edition.programme_id]) if e.pk != release.edition.pk],
@@ -117,6 +119,7 @@ def funder_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "release": release,
             "provinces": [labels.row(c) for c in codes],
             "blocks": blocks,
+            "charts": [chart for c in codes if (chart := share_chart(release, c, labels)) is not None],
             "sections": display.edition_sections(release.tables, release.specs, labels, highlight=frozenset(codes)),
             "others": published_editions([edition.programme_id]),
         },

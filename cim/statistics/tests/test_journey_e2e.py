@@ -82,6 +82,10 @@ def test_publish_and_read_statistics_on_the_demo_data(page, monkeypatch) -> None
     page.goto(f"/statistieken/{editions[2025].pk}/")
     page.get_by_role("heading", name="Groei ten opzichte van de vorige editie").wait_for()
     assert_accessible(page)
+    chart = page.locator("img.cim-chart")
+    assert chart.count() == 1
+    assert chart.get_attribute("alt")
+    assert page.evaluate("[...document.images].every(img => img.complete && img.naturalWidth > 0)")  # CSP allows it
     public = page.locator("#growth").inner_text()
     for figure in funder_figures:
         assert figure in public, figure
