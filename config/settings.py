@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "cim.events",
     "cim.cases",
     "cim.reports",
+    "cim.statistics",
     "cim.portal",
     "cim.servicedesk",
     "cim.privacy",

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("cim.reports.urls")),
     path("", include("cim.topten.urls")),
     path("api/", include("cim.api.urls")),
+    path("", include("cim.statistics.urls")),
     path("django-admin/", admin.site.urls),
 ]
