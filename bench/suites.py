@@ -101,16 +101,39 @@ def growth_suite() -> list[Result]:
     results: list[Result] = []
     per_organisation: dict[int, float] = {}
     for size in sizes:
-        latest = build_programme(organisations=size, editions=10, slug=f"growth-{size}")[-1]
+        editions = build_programme(organisations=size, editions=10, slug=f"growth-{size}")
+        latest = editions[-1]
         floor = f"floor: one SQL aggregate over {size} submitted scans"
         results.append(Result(floor, timed(partial(_submissions_aggregate, latest), repeat=10)))
         samples = timed(partial(rescore_edition, edition=latest), repeat=3, warmup=1)
         per_organisation[size] = sorted(samples)[len(samples) // 2] / size
         results.append(Result(f"growth: rescore the latest of {size} × 10", samples, floor=floor))
+        for edition in editions[:-1]:
+            rescore_edition(edition=edition)
+        results.append(_statistics_recompute(latest, size, floor))
     if len(sizes) > 1:
         growth = per_organisation[sizes[-1]] / per_organisation[400]
         results[-1].notes = f"time per organisation × {growth:.2f} from 400 to {sizes[-1]} (1.00 = linear)"
     return results
+
+
+def _statistics_recompute(edition, size: int, floor: str) -> Result:  # type: ignore[no-untyped-def]
+    """The statistics of the latest edition with growth against the one before, protected and
+    audited (what the preview and a publication compute). Run once: it is slow."""
+    import time
+
+    from cim.statistics.services import compute_preview
+
+    start = time.perf_counter()
+    preview = compute_preview(edition)
+    elapsed = (time.perf_counter() - start) * 1000
+    result = preview.result
+    notes = ""
+    if result is not None:
+        cells = sum(len(t.public.cells) for t in result.tables.values())
+        hidden = sum(1 for t in result.tables.values() for c in t.public.cells if c.suppressed)
+        notes = f"{cells} cells, {hidden} suppressed, {result.audit.lp_solved} LPs"
+    return Result(f"growth: statistics + audit, latest of {size} × 10", [elapsed], floor=floor, notes=notes)
 
 
 def _submissions_aggregate(edition) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ class BadParameter(exceptions.ValidationError):
 
 def _positive_int(request: Request, name: str, *, default: int, minimum: int) -> int:
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not raw.isascii() or not raw.isdigit():
         raise BadParameter(_("De parameter %(name)s moet een geheel getal zijn.") % {"name": name})

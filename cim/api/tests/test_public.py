@@ -177,6 +177,8 @@ def test_parameters_that_would_narrow_a_group_are_refused(edition, query):  # ty
     [
         ("limit=abc", "geheel getal"),
         ("limit=1.5", "geheel getal"),
+        ("offset=", "geheel getal"),
+        ("limit=", "geheel getal"),
         ("limit=-1", "geheel getal"),
         ("limit=0", "minstens 1"),
         ("offset=x", "geheel getal"),
