@@ -5,6 +5,7 @@ with a few examples per endpoint so it stays in the normal suite."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import schemathesis
@@ -28,6 +29,9 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
 ]
+
+# The same examples on every run, so CI is repeatable; CIM_FUZZ_RANDOM=1 explores new ones.
+DERANDOMIZE = os.environ.get("CIM_FUZZ_RANDOM") != "1"
 
 
 def generated_schema() -> dict:  # type: ignore[type-arg]
@@ -70,6 +74,7 @@ def test_the_fuzzed_schema_is_the_served_schema(client):  # type: ignore[no-unty
 @settings(
     max_examples=15,
     deadline=None,
+    derandomize=DERANDOMIZE,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_every_endpoint_conforms_anonymously(case):  # type: ignore[no-untyped-def]
@@ -80,6 +85,7 @@ def test_every_endpoint_conforms_anonymously(case):  # type: ignore[no-untyped-d
 @settings(
     max_examples=10,
     deadline=None,
+    derandomize=DERANDOMIZE,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_every_endpoint_conforms_for_a_penvoerder(case, session_cookie):  # type: ignore[no-untyped-def]
