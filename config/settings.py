@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "cim.accounts.middleware.RequireStaffMfaMiddleware",
 ]
+if env_bool("CIM_SERVER_TIMING", False):  # the load test measures server time (docs/performance.md)
+    MIDDLEWARE.insert(0, "cim.core.middleware.ServerTimingMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
