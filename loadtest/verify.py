@@ -144,7 +144,9 @@ def summary_table(stats: list[dict[str, str]]) -> tuple[str, dict[str, dict[str,
     lines = [f"{'type':8} {'name':24} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
     figures: dict[str, dict[str, Any]] = {}
     for row in stats:
-        name = row["Name"] if row["Type"] else "all client requests"
+        if not row["Type"]:
+            continue  # locust's aggregate mixes the client rows with the server-time rows
+        name = row["Name"]
         figure = {
             "requests": int(row["Request Count"]),
             "errors": int(row["Failure Count"]),
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     stats = read_stats(out / ("final_stats.csv" if final else "stats_stats.csv"))
     table, figures = summary_table(stats)
     # The "server" rows are the Server-Timing figures, not requests: only client rows count errors.
-    errors = sum(f["errors"] for name, f in figures.items() if name != "all client requests" and name.split()[0] != "server")
+    errors = sum(f["errors"] for name, f in figures.items() if not name.startswith("server "))
     failures = read_stats(out / ("final_failures.csv" if final else "stats_failures.csv"))
     from cim.scan.models import Submission
 
