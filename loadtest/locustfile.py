@@ -9,8 +9,8 @@ Every simulated user takes the next penvoerder from ``users.json`` (written by
 opens the page and changes some answers, each an htmx autosave that posts the whole section form
 (htmx includes the enclosing form) with the CSRF header and the ``v-<key>`` version the page was
 based on, the version taken from the server's answer for the next change; then the review page and
-*Scan indienen*. Think time between answers: THINK_MIN..THINK_MAX seconds (default 2..8: htmx
-saves 1.5 s after typing stops). A penvoerder who has submitted is done; the simulated user then
+*Scan indienen*. Think time before each answer: THINK_MIN..THINK_MAX seconds (default 5..25:
+reading the question and looking up a figure; htmx saves 1.5 s after typing stops). A penvoerder who has submitted is done; the simulated user then
 takes the next one, so the number of people busy stays at USERS until the pool runs out.
 
 Every acknowledged save (HTTP 200 with the server's ``cim:saved`` event) is appended to
@@ -32,8 +32,8 @@ import json
 import os
 import random
 import re
+import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +41,12 @@ import gevent
 from locust import HttpUser, between, events, task
 from locust.stats import PERCENTILES_TO_REPORT, StatsCSV
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as `locust -f loadtest/locustfile.py`
+from loadtest.forms import form_fields, replace_answer, set_field  # noqa: E402
+
 OUT = Path(os.environ.get("LOADTEST_OUT", Path(__file__).resolve().parent.parent / "var" / "loadtest"))
-THINK_MIN = float(os.environ.get("THINK_MIN", "2"))
-THINK_MAX = float(os.environ.get("THINK_MAX", "8"))
+THINK_MIN = float(os.environ.get("THINK_MIN", "5"))
+THINK_MAX = float(os.environ.get("THINK_MAX", "25"))
 LOGIN = os.environ.get("LOGIN", "session")
 
 _pool: list[dict[str, Any]] = []
@@ -80,88 +83,6 @@ def _final_stats(**kwargs: Any) -> None:
         writer.requests_csv(csv.writer(handle))
     with (OUT / "final_failures.csv").open("w", newline="", encoding="utf-8") as handle:
         writer.failures_csv(csv.writer(handle))
-
-
-class FormFields(HTMLParser):
-    """The successful controls of the form with id cim-scan-form (or the first form with a
-    csrfmiddlewaretoken): what the browser would post, in document order."""
-
-    def __init__(self, form_id: str | None = "cim-scan-form") -> None:
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.fields: list[tuple[str, str]] = []
-        self._in_form = False
-        self._done = False
-        self._template = 0
-        self._select: tuple[str, bool] | None = None
-        self._select_items: list[tuple[str, bool]] = []
-        self._textarea: str | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form" and not self._in_form and not self._done:
-            self._in_form = self.form_id is None or a.get("id") == self.form_id
-            return
-        if not self._in_form:
-            return
-        if tag == "template":
-            self._template += 1
-        if self._template or "disabled" in a:
-            return
-        name = a.get("name", "")
-        if tag == "input" and name:
-            kind = a.get("type", "text").lower()
-            if kind in ("file", "submit", "button", "reset", "image"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.append((name, a.get("value", "on" if kind in ("checkbox", "radio") else "")))
-        elif tag == "select" and name:
-            self._select, self._select_items = (name, "multiple" in a), []
-        elif tag == "option" and self._select is not None:
-            self._select_items.append((a.get("value", ""), "selected" in a))
-        elif tag == "textarea" and name:
-            self._textarea, self._text = name, []
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self._in_form:
-            return
-        if tag == "template":
-            self._template -= 1
-        elif tag == "select" and self._select is not None:
-            name, multiple = self._select
-            chosen = [v for v, s in self._select_items if s]
-            if not chosen and not multiple and self._select_items:
-                chosen = [self._select_items[0][0]]
-            self.fields.extend((name, v) for v in chosen)
-            self._select = None
-        elif tag == "textarea" and self._textarea is not None:
-            self.fields.append((self._textarea, "".join(self._text)))
-            self._textarea = None
-        elif tag == "form":
-            self._in_form, self._done = False, True
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None:
-            self._text.append(data)
-
-
-def form_fields(html: str, form_id: str | None = "cim-scan-form") -> list[tuple[str, str]]:
-    parser = FormFields(form_id)
-    parser.feed(html)
-    return parser.fields
-
-
-def _replace(fields: list[tuple[str, str]], key: str, new: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """The form after typing a new answer to `key`: its a- inputs replaced."""
-    own = f"a-{key}"
-    kept = [(n, v) for n, v in fields if n != own and not n.startswith(own + "-")]
-    return kept + [(n, v) for n, values in new.items() for v in values]
-
-
-def _set(fields: list[tuple[str, str]], name: str, value: str) -> list[tuple[str, str]]:
-    return [(n, v) for n, v in fields if n != name] + [(name, value)]
 
 
 class Penvoerder(HttpUser):
@@ -260,7 +181,7 @@ class Penvoerder(HttpUser):
         self, pk: int, page_url: str, csrf: str, fields: list[tuple[str, str]], change: dict[str, Any]
     ) -> list[tuple[str, str]] | None:
         key = change["key"]
-        fields = _replace(fields, key, change["fields"])
+        fields = replace_answer(fields, key, change["fields"])
         headers = {
             "HX-Request": "true",
             "HX-Trigger": f"vraag-{key}",
@@ -299,4 +220,4 @@ class Penvoerder(HttpUser):
                 + "\n"
             )
             _acks.flush()
-        return _set(fields, f"v-{key}", str(event["version"]))
+        return set_field(fields, f"v-{key}", str(event["version"]))

@@ -6,7 +6,9 @@ Drops and creates the database (default ``cim_loadtest`` on 127.0.0.1:5432, user
 migrates it and seeds one open edition whose deadline is an hour away, with one participation,
 one penvoerder and one complete scan (every question answered, version 1) per simulated user.
 Writes ``users.json``: per penvoerder the e-mail address, password, a session created on the
-server (the usual way in: see LOGIN in locustfile.py) and the plan of answer changes to type.
+server (the usual way in: see LOGIN in locustfile.py) and the plan of answer changes to type: in
+the last hour the scan is nearly done, so each penvoerder revisits a few sections (``--sections``,
+default 3, chosen at random, in order) and changes up to ``--changes-per-section`` answers there.
 
 A plan change is what the browser posts for one question (the ``a-<key>...`` inputs) together
 with the value the server makes of it (parsed here with the same code the server uses), so the
@@ -120,14 +122,26 @@ def changeable_keys(definition: Any) -> set[str]:
     return {q.key for q in definition.questions if q.key not in used and q.type != m.EVIDENCE}
 
 
-def build_plan(definition: Any, current: dict[str, Any], other: dict[str, Any], rng: random.Random, per_section: int):
-    """Per section (in order): up to `per_section` changes of visible, changeable answers."""
+def build_plan(
+    definition: Any,
+    current: dict[str, Any],
+    other: dict[str, Any],
+    rng: random.Random,
+    per_section: int,
+    sections: int | None = None,
+) -> list[dict[str, Any]]:
+    """Per section (in order; `sections` of them chosen at random, or all): up to `per_section`
+    changes of visible, changeable answers."""
     from cim.scan import logic
 
     keys = changeable_keys(definition)
     state = dict(current)
     plan = []
-    for section in definition.sections:
+    chosen = definition.sections
+    if sections is not None and sections < len(chosen):
+        picked = set(rng.sample(range(len(chosen)), sections))
+        chosen = tuple(s for i, s in enumerate(chosen) if i in picked)
+    for section in chosen:
         candidates = [
             q for q in section.questions if q.key in keys and q.key in current and q.key in other and other[q.key] != current[q.key]
         ]
@@ -148,7 +162,7 @@ def build_plan(definition: Any, current: dict[str, Any], other: dict[str, Any], 
 
 
 # --- seeding -------------------------------------------------------------------------------------
-def seed(users: int, per_section: int, password: str) -> list[dict[str, Any]]:
+def seed(users: int, per_section: int, password: str, sections: int | None = None) -> list[dict[str, Any]]:
     from allauth.account.models import EmailAddress
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
@@ -199,7 +213,7 @@ def seed(users: int, per_section: int, password: str) -> list[dict[str, Any]]:
         population = organisation.population or rng.randint(5_000, 200_000)
         current = sample_answers(definition, population=population, maturity=rng.random(), rng=rng)
         other = sample_answers(definition, population=population, maturity=rng.random(), rng=rng)
-        plans.append(build_plan(definition, current, other, rng, per_section))
+        plans.append(build_plan(definition, current, other, rng, per_section, sections))
         answers.extend(
             Answer(response=response, question_key=k, value=v, version=1, updated_at=now, updated_by=user)
             for k, v in current.items()
@@ -244,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--changes-per-section", type=int, default=3)
+    parser.add_argument(
+        "--sections", type=int, default=3, help="sections each penvoerder revisits (0: all); the scan is complete already"
+    )
     parser.add_argument("--out", default=str(ROOT / "var" / "loadtest"))
     parser.add_argument("--database", default=DEFAULT_DB)
     args = parser.parse_args(argv)
@@ -256,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     password = "loadtest-" + "".join(random.SystemRandom().choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(16))
-    users = seed(args.users, args.changes_per_section, password)
+    users = seed(args.users, args.changes_per_section, password, args.sections or None)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "users.json").write_text(json.dumps({"database": url, "users": users}, indent=1))

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make loadtest`: prepare PostgreSQL, start gunicorn, run locust headless, stop gunicorn, verify.
 # Variables (environment or make): USERS (200), SPAWN_RATE (10/s), DURATION (3m), WORKERS (4),
-# LT_PORT (8765), PENVOERDERS (2 x USERS: a user who has submitted takes the next penvoerder),
-# THINK_MIN/THINK_MAX (2/8 s), LOGIN (session|password), DATABASE_CONN_MAX_AGE (60, as production),
+# LT_PORT (8765), PENVOERDERS (3 x USERS: a user who has submitted takes the next penvoerder),
+# SECTIONS (3: sections each penvoerder revisits),
+# THINK_MIN/THINK_MAX (5/25 s), LOGIN (session|password), DATABASE_CONN_MAX_AGE (60, as production),
 # LOADTEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cim_loadtest). See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,9 @@ SPAWN_RATE=${SPAWN_RATE:-10}
 DURATION=${DURATION:-3m}
 WORKERS=${WORKERS:-4}
 LT_PORT=${LT_PORT:-8765}
-PENVOERDERS=${PENVOERDERS:-$((USERS * 2))}
+PENVOERDERS=${PENVOERDERS:-$((USERS * 3))}
 OUT=${LOADTEST_OUT:-var/loadtest}
-export LOADTEST_OUT=$OUT THINK_MIN=${THINK_MIN:-2} THINK_MAX=${THINK_MAX:-8} LOGIN=${LOGIN:-session}
+export LOADTEST_OUT=$OUT THINK_MIN=${THINK_MIN:-5} THINK_MAX=${THINK_MAX:-25} LOGIN=${LOGIN:-session}
 
 # PostgreSQL: start the local cluster when it is not running (development machine).
 if ! "$PY" -c "import psycopg; psycopg.connect('postgres://postgres@127.0.0.1:5432/postgres').close()" 2>/dev/null; then
@@ -26,7 +27,7 @@ fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
-"$PY" -m loadtest.prepare --users "$PENVOERDERS" --out "$OUT"
+"$PY" -m loadtest.prepare --users "$PENVOERDERS" --sections "${SECTIONS:-3}" --out "$OUT"
 DB_URL=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['database'])" "$OUT/users.json")
 
 # gunicorn as in production (docs/operations.md) but on the load-test database, DEBUG off, static

@@ -10,8 +10,8 @@ version):
   confirmed);
 - the current answer has that version or a later one, and at that same version the same value
   (nothing rolled back or overwritten without a newer save);
-- a submitted scan holds the last acknowledged value of every question (the clients submit after
-  their last change).
+- a submitted scan holds the last acknowledged value of every question, or that of a later own
+  save (the clients submit after their last change).
 
 Then prints errors and p50/p95/p99 per request type from locust's statistics (``final_stats.csv``,
 the same columns as ``stats_stats.csv``) and the
@@ -82,7 +82,15 @@ def find_lost(
             miss(f"current answer at the same version holds {now[0]!r}")
     for (p, key), ack in last.items():
         answers = (submitted or {}).get(p)
-        if answers is not None and answers.get(key) != ack["value"]:
+        if answers is None:
+            continue
+        # The last acknowledged value, or the value of a later own save (one whose answer the
+        # client did not see before the run ended).
+        allowed = [ack["value"]]
+        now = current.get((p, key))
+        for later in range(int(ack["version"]) + 1, (now[1] if now else 0) + 1):
+            allowed.append(revisions.get((p, key, later)))
+        if answers.get(key) not in allowed:
             lost.append(
                 Lost(p, key, int(ack["version"]), ack["value"], f"submission holds {answers.get(key)!r}")
             )
