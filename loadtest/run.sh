@@ -52,6 +52,7 @@ done
 
 "$PY" -m loadtest.warmup --out "$OUT" --host "http://127.0.0.1:$LT_PORT"
 
+cpu_seconds() { ps -o times= "$@" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) before the run ($(nproc) cores)"
 set +e
 "$VENV/bin/locust" -f loadtest/locustfile.py --headless --host "http://127.0.0.1:$LT_PORT" \
@@ -60,6 +61,10 @@ set +e
 locust_rc=$?
 set -e
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run"
+# Workers and their PostgreSQL backends (persistent connections) are still alive here.
+pg_backends=$(pgrep -d, -f "postgres: .*postgres ${DB_URL##*/} " || true)
+echo "CPU seconds (warm-up and run): gunicorn workers $(cpu_seconds --ppid "$(cat "$OUT/gunicorn.pid")")," \
+  "their PostgreSQL backends $( [[ -n $pg_backends ]] && cpu_seconds -p "$pg_backends" || echo 0)" | tee "$OUT/cpu.txt"
 stop_gunicorn
 [[ $locust_rc -le 1 ]] || { tail -30 "$OUT/locust.log"; exit "$locust_rc"; }  # 1: some requests failed (reported below)
 "$PY" -m loadtest.verify --out "$OUT"

@@ -11,18 +11,30 @@ save inside a larger transaction is left alone (it commits with that transaction
 
 from __future__ import annotations
 
+from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.db import connections, router, transaction
+from django.db import DatabaseError, IntegrityError, connections, router, transaction
 
 
 class SessionStore(DatabaseSessionStore):
     def save(self, must_create: bool = False) -> None:
         using = router.db_for_write(self.model)
         connection = connections[using]
-        if connection.vendor != "postgresql" or connection.in_atomic_block:
+        if self.session_key is None or connection.vendor != "postgresql" or connection.in_atomic_block:
             super().save(must_create=must_create)
             return
-        with transaction.atomic(using=using):
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            super().save(must_create=must_create)
+        # Django's save, with the commit setting in the same transaction (no extra savepoint).
+        obj = self.create_model_instance(self._get_session(no_load=must_create))
+        try:
+            with transaction.atomic(using=using):
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                obj.save(force_insert=must_create, force_update=not must_create, using=using)
+        except IntegrityError as exc:
+            if must_create:
+                raise CreateError from exc
+            raise
+        except DatabaseError as exc:
+            if not must_create:
+                raise UpdateError from exc
+            raise
