@@ -42,7 +42,7 @@ from locust import HttpUser, between, events, task
 from locust.stats import PERCENTILES_TO_REPORT, StatsCSV
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as `locust -f loadtest/locustfile.py`
-from loadtest.forms import form_fields, replace_answer, set_field  # noqa: E402
+from loadtest.forms import form_fields, replace_answer, set_field
 
 OUT = Path(os.environ.get("LOADTEST_OUT", Path(__file__).resolve().parent.parent / "var" / "loadtest"))
 THINK_MIN = float(os.environ.get("THINK_MIN", "5"))

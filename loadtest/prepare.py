@@ -143,7 +143,9 @@ def build_plan(
         chosen = tuple(s for i, s in enumerate(chosen) if i in picked)
     for section in chosen:
         candidates = [
-            q for q in section.questions if q.key in keys and q.key in current and q.key in other and other[q.key] != current[q.key]
+            q
+            for q in section.questions
+            if q.key in keys and q.key in current and q.key in other and other[q.key] != current[q.key]
         ]
         rng.shuffle(candidates)
         changes = []
@@ -193,17 +195,26 @@ def seed(users: int, per_section: int, password: str, sections: int | None = Non
     for n in range(users - len(organisations)):
         organisations.append(Organisation.objects.create(kind="waterschap", name=f"Waterschap Load {n}"))
     participations = Participation.objects.bulk_create(
-        [Participation(edition=edition, organisation=o, scan_status="in_progress", scan_progress=100) for o in organisations]
+        [
+            Participation(edition=edition, organisation=o, scan_status="in_progress", scan_progress=100)
+            for o in organisations
+        ]
     )
     hashed = make_password(password)  # hashed once: 200 PBKDF2 rounds would take minutes
     people = User.objects.bulk_create(
-        [User(email=f"penvoerder{n}@loadtest.example.nl", name=f"Penvoerder {n}", password=hashed) for n in range(users)]
+        [
+            User(email=f"penvoerder{n}@loadtest.example.nl", name=f"Penvoerder {n}", password=hashed)
+            for n in range(users)
+        ]
     )
     EmailAddress.objects.bulk_create(
         [EmailAddress(user=u, email=u.email, primary=True, verified=True) for u in people], ignore_conflicts=True
     )
     ParticipationMember.objects.bulk_create(
-        [ParticipationMember(participation=p, user=u, role="penvoerder") for p, u in zip(participations, people, strict=True)]
+        [
+            ParticipationMember(participation=p, user=u, role="penvoerder")
+            for p, u in zip(participations, people, strict=True)
+        ]
     )
     responses = Response.objects.bulk_create([Response(participation=p, definition=row) for p in participations])
     rng = random.Random(200)  # noqa: S311 - test data, not security
@@ -259,7 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--changes-per-section", type=int, default=3)
     parser.add_argument(
-        "--sections", type=int, default=3, help="sections each penvoerder revisits (0: all); the scan is complete already"
+        "--sections",
+        type=int,
+        default=3,
+        help="sections each penvoerder revisits (0: all); the scan is complete already",
     )
     parser.add_argument("--out", default=str(ROOT / "var" / "loadtest"))
     parser.add_argument("--database", default=DEFAULT_DB)

@@ -61,10 +61,8 @@ set +e
 locust_rc=$?
 set -e
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run"
-# Workers and their PostgreSQL backends (persistent connections) are still alive here.
-pg_backends=$(pgrep -d, -f "postgres: .*postgres ${DB_URL##*/} " || true)
-echo "CPU seconds (warm-up and run): gunicorn workers $(cpu_seconds --ppid "$(cat "$OUT/gunicorn.pid")")," \
-  "their PostgreSQL backends $( [[ -n $pg_backends ]] && cpu_seconds -p "$pg_backends" || echo 0)" | tee "$OUT/cpu.txt"
+echo "CPU seconds of the gunicorn workers (warm-up and run): $(cpu_seconds --ppid "$(cat "$OUT/gunicorn.pid")")" \
+  | tee "$OUT/cpu.txt"
 stop_gunicorn
 [[ $locust_rc -le 1 ]] || { tail -30 "$OUT/locust.log"; exit "$locust_rc"; }  # 1: some requests failed (reported below)
 "$PY" -m loadtest.verify --out "$OUT"

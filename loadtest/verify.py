@@ -91,9 +91,7 @@ def find_lost(
         for later in range(int(ack["version"]) + 1, (now[1] if now else 0) + 1):
             allowed.append(revisions.get((p, key, later)))
         if answers.get(key) not in allowed:
-            lost.append(
-                Lost(p, key, int(ack["version"]), ack["value"], f"submission holds {answers.get(key)!r}")
-            )
+            lost.append(Lost(p, key, int(ack["version"]), ack["value"], f"submission holds {answers.get(key)!r}"))
     return lost
 
 
@@ -126,9 +124,9 @@ def stored_state(acks: list[dict[str, Any]]) -> tuple[dict, dict, dict]:
         ).values_list("response__participation_id", "question_key", "value", "version")
     }
     submitted = dict(
-        Submission.objects.filter(
-            response__participation_id__in=participations, reopened_at__isnull=True
-        ).values_list("response__participation_id", "answers")
+        Submission.objects.filter(response__participation_id__in=participations, reopened_at__isnull=True).values_list(
+            "response__participation_id", "answers"
+        )
     )
     return revisions, current, submitted
 
@@ -197,18 +195,28 @@ def main(argv: list[str] | None = None) -> int:
     server_autosave = figures.get("server autosave", {})
     print("\nLoad test:", out)
     print(table)
-    print(f"\nacknowledged saves: {len(acks)}; lost: {len(lost)}; client errors: {errors}; submitted scans: {submitted}")
+    print(
+        f"\nacknowledged saves: {len(acks)}; lost: {len(lost)}; client errors: {errors}; submitted scans: {submitted}"
+    )
     p95 = server_autosave.get("p95")
     if p95 is not None:
         verdict = "met" if p95 <= AUTOSAVE_SERVER_P95_TARGET_MS else "MISSED"
         print(f"autosave server time p95: {p95:.0f} ms (target ≤ {AUTOSAVE_SERVER_P95_TARGET_MS:.0f} ms: {verdict})")
     for failure in failures[:20]:
-        print(f"  error: {failure.get('Method')} {failure.get('Name')}: {failure.get('Error')} × {failure.get('Occurrences')}")
+        print(
+            f"  error: {failure.get('Method')} {failure.get('Name')}: {failure.get('Error')} × {failure.get('Occurrences')}"
+        )
     for item in lost[:20]:
         print(f"  lost: participation {item.participation} {item.key} v{item.version}: {item.reason}")
     (out / "summary.json").write_text(
         json.dumps(
-            {"acknowledged": len(acks), "lost": len(lost), "errors": errors, "submitted": submitted, "figures": figures},
+            {
+                "acknowledged": len(acks),
+                "lost": len(lost),
+                "errors": errors,
+                "submitted": submitted,
+                "figures": figures,
+            },
             indent=2,
         )
     )
