@@ -8,6 +8,8 @@ import random
 
 import pytest
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cim.accounts.sessions import SessionStore
 from cim.questionnaires.selectors import edition_definition
@@ -98,11 +100,16 @@ def test_the_client_posts_the_form_as_the_browser_does() -> None:
     assert ("a-q1-r-c", "cell") not in replaced
 
 
-@pytest.mark.django_db
-def test_sessions_are_saved_and_loaded() -> None:
+@pytest.mark.django_db(transaction=True)  # outside a test transaction, as in a request
+def test_sessions_are_saved_and_loaded_and_the_refresh_does_not_wait_for_the_disk() -> None:
     session: SessionBase = SessionStore()
     session["k"] = "v"
     session.create()
     session["k"] = "w"
-    session.save()
+    with CaptureQueriesContext(connection) as queries:
+        session.save()
     assert SessionStore(session.session_key)["k"] == "w"
+    asynchronous = any("synchronous_commit TO OFF" in q["sql"] for q in queries.captured_queries)
+    assert asynchronous == (connection.vendor == "postgresql")
+    session.delete()
+    assert not SessionStore().exists(session.session_key)
