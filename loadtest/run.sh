@@ -46,7 +46,8 @@ stop_gunicorn() {
 }
 trap stop_gunicorn EXIT
 for _ in $(seq 1 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$LT_PORT/" && break
+  "$PY" -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+    "http://127.0.0.1:$LT_PORT/" 2>/dev/null && break
   sleep 0.2
 done
 
