@@ -24,7 +24,8 @@ class SessionStore(DatabaseSessionStore):
             super().save(must_create=must_create)
             return
         # Django's save, with the commit setting in the same transaction (no extra savepoint).
-        obj = self.create_model_instance(self._get_session(no_load=must_create))
+        data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]  # not in the stubs
+        obj = self.create_model_instance(data)
         try:
             with transaction.atomic(using=using):
                 with connection.cursor() as cursor:
