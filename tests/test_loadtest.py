@@ -113,3 +113,15 @@ def test_sessions_are_saved_and_loaded_and_the_refresh_does_not_wait_for_the_dis
     assert asynchronous == (connection.vendor == "postgresql")
     session.delete()
     assert not SessionStore().exists(session.session_key)
+
+
+def test_server_timing_is_opt_in_and_reports_the_time_in_django(rf) -> None:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+    from django.http import HttpResponse
+
+    from cim.core.middleware import ServerTimingMiddleware
+
+    assert "cim.core.middleware.ServerTimingMiddleware" not in settings.MIDDLEWARE  # only with CIM_SERVER_TIMING
+    response = ServerTimingMiddleware(lambda request: HttpResponse("ok"))(rf.get("/"))
+    assert response["Server-Timing"].startswith("app;dur=")
+    assert float(response["Server-Timing"].removeprefix("app;dur=")) >= 0
