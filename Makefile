@@ -12,6 +12,10 @@ LOCALE_MO := $(LOCALE_SRC:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+USERS ?= 200
+SPAWN_RATE ?= 10
+DURATION ?= 3m
+WORKERS ?= 4
 
 .PHONY: help install run test e2e lint format typecheck bench messages makemessages clean
 
@@ -22,6 +26,7 @@ help:
 	@echo "make lint       ruff and mypy"
 	@echo "make bench      the benchmarks; prints a table and writes bench/results.json"
 	@echo "make messages   compile the translation catalogues"
+	@echo "make loadtest   the deadline rush on PostgreSQL with locust (USERS=200 DURATION=3m; docs/performance.md)"
 
 $(STAMP_PY): pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -65,6 +70,10 @@ format: install
 
 bench: install
 	$(PY) -m bench
+
+.PHONY: loadtest
+loadtest: install
+	USERS=$(USERS) SPAWN_RATE=$(SPAWN_RATE) DURATION=$(DURATION) WORKERS=$(WORKERS) VENV=$(VENV) loadtest/run.sh
 
 makemessages: install
 	$(PY) scripts/makemessages.py

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "cim.accounts.middleware.RequireStaffMfaMiddleware",
 ]
+if env_bool("CIM_SERVER_TIMING", False):  # the load test measures server time (docs/performance.md)
+    MIDDLEWARE.insert(0, "cim.core.middleware.ServerTimingMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -195,6 +197,7 @@ MFA_TOTP_ISSUER = "Circulair Inkopen Monitor"
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ENGINE = "cim.accounts.sessions"  # the per-request refresh does not wait for the disk (PostgreSQL)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

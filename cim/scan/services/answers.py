@@ -103,6 +103,10 @@ def _question(ctx: EditContext, key: str) -> m.Question:
 
 
 def _lock_response(ctx: EditContext) -> Response:
+    # The usual case (the response exists): one locking read, no savepoint round trips.
+    response = Response.objects.select_for_update().filter(participation=ctx.participation).first()
+    if response is not None:
+        return response
     try:
         with transaction.atomic():
             response, _created = Response.objects.select_for_update().get_or_create(
