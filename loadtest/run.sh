@@ -35,9 +35,29 @@ DB_URL=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['database
 export DATABASE_URL=$DB_URL DEBUG=0 CIM_SERVER_TIMING=1 LOG_LEVEL=WARNING \
   DATABASE_CONN_MAX_AGE=${DATABASE_CONN_MAX_AGE:-60} \
   CIM_TASK_BACKEND=django_tasks_db.DatabaseBackend CIM_PRIVATE_ROOT=$PWD/$OUT/private
-"$VENV/bin/gunicorn" config.wsgi:application --bind "127.0.0.1:$LT_PORT" --workers "$WORKERS" \
-  --timeout 60 --access-logfile "$OUT/access.log" --error-logfile "$OUT/gunicorn.log" \
-  --pid "$OUT/gunicorn.pid" --daemon
+start_gunicorn() {
+  "$VENV/bin/gunicorn" config.wsgi:application --bind "127.0.0.1:$LT_PORT" --workers "$WORKERS" \
+    --timeout 60 --access-logfile "$OUT/access.log" --error-logfile "$OUT/gunicorn.log" \
+    --pid "$OUT/gunicorn.pid" --daemon
+}
+start_gunicorn
+# RESTART_AFTER=<seconds>: restart the server in the middle of the rush (issue 10). RESTART_SIGNAL
+# TERM (default) is a deploy: workers finish their requests; KILL is a crash: the master and every
+# worker die at once, mid-request. Either way no acknowledged answer may be lost.
+restart_later() {
+  sleep "$RESTART_AFTER"
+  local master
+  master=$(cat "$OUT/gunicorn.pid")
+  echo "restart: ${RESTART_SIGNAL:-TERM} to gunicorn at $(date +%T)" | tee "$OUT/restart.txt"
+  if [[ ${RESTART_SIGNAL:-TERM} == KILL ]]; then
+    pkill -KILL -P "$master" || true
+  fi
+  kill "-${RESTART_SIGNAL:-TERM}" "$master" 2>/dev/null || true
+  while kill -0 "$master" 2>/dev/null; do sleep 0.1; done
+  rm -f "$OUT/gunicorn.pid"
+  start_gunicorn
+  echo "restart: serving again at $(date +%T)" | tee -a "$OUT/restart.txt"
+}
 stop_gunicorn() {
   if [[ -f $OUT/gunicorn.pid ]]; then
     kill "$(cat "$OUT/gunicorn.pid")" 2>/dev/null || true
@@ -55,15 +75,17 @@ done
 
 cpu_seconds() { ps -o times= "$@" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) before the run ($(nproc) cores)"
+if [[ -n ${RESTART_AFTER:-} ]]; then restart_later & fi
 set +e
 "$VENV/bin/locust" -f loadtest/locustfile.py --headless --host "http://127.0.0.1:$LT_PORT" \
   --users "$USERS" --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --stop-timeout 20 \
   --csv "$OUT/stats" --only-summary --loglevel WARNING > "$OUT/locust.log" 2>&1
 locust_rc=$?
 set -e
+wait  # the restart, if any (RESTART_AFTER must be shorter than DURATION)
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run"
 echo "CPU seconds of the gunicorn workers (warm-up and run): $(cpu_seconds --ppid "$(cat "$OUT/gunicorn.pid")")" \
   | tee "$OUT/cpu.txt"
 stop_gunicorn
 [[ $locust_rc -le 1 ]] || { tail -30 "$OUT/locust.log"; exit "$locust_rc"; }  # 1: some requests failed (reported below)
-"$PY" -m loadtest.verify --out "$OUT"
+"$PY" -m loadtest.verify --out "$OUT" ${RESTART_AFTER:+--restarted}

@@ -171,6 +171,11 @@ def summary_table(stats: list[dict[str, str]]) -> tuple[str, dict[str, dict[str,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "var" / "loadtest"))
+    parser.add_argument(
+        "--restarted",
+        action="store_true",
+        help="the server was restarted during the run: requests refused meanwhile are reported, not failed",
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     users = json.loads((out / "users.json").read_text())
@@ -223,8 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     if not acks:
         print("FAILED: no save was acknowledged")
         return 1
-    if lost or errors:
-        print("FAILED: lost answers or errors")
+    if lost:
+        print("FAILED: lost answers")
+        return 1
+    if errors and args.restarted:
+        print(f"OK: zero lost; {errors} requests failed while the server restarted (none acknowledged)")
+        return 0
+    if errors:
+        print("FAILED: errors")
         return 1
     print("OK: zero lost, zero errors")
     return 0
