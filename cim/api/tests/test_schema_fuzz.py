@@ -45,6 +45,20 @@ schema = schemathesis.openapi.from_dict(generated_schema())
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():  # type: ignore[no-untyped-def]
+    """The WSGI app sends request_started/finished, whose `close_old_connections` would close the
+    test transaction's connection (PostgreSQL); Django's test client disconnects it the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def api_schema():  # type: ignore[no-untyped-def]
     return schema
