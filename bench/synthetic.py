@@ -29,7 +29,8 @@ def _organisations(count: int, rng: random.Random) -> list[Any]:
     from cim.organisations.models import Organisation
     from cim.organisations.size_classes import size_class_for
 
-    found = list(Organisation.objects.filter(kind="gemeente", is_active=True).order_by("cbs_code")[:count])
+    real = Organisation.objects.filter(kind="gemeente", is_active=True, cbs_code__isnull=False)
+    found = list(real.order_by("cbs_code")[:count])
     provinces = list(Organisation.objects.filter(kind="provincie").order_by("cbs_code"))
     existing = Organisation.objects.filter(name__startswith="Synthetische gemeente ").count()
     missing = count - len(found) - existing
