@@ -165,6 +165,19 @@ def access_edition(actor: Actor, pk: Any, *, perm: Perm = Perm.MANAGE_PROGRAMME)
         raise Http404 from exc
 
 
+def funded_province_codes(actor: Actor, programme_id: int) -> list[str] | None:
+    """The CBS codes of the provinces a funder follows in the programme, or None when the actor
+    follows none there (programme staff: every province)."""
+    from cim.organisations.models import Organisation
+
+    province_ids = actor.funder.get(programme_id, frozenset())
+    if not province_ids:
+        return None
+    return [
+        code for code in Organisation.objects.filter(pk__in=province_ids).values_list("cbs_code", flat=True) if code
+    ]
+
+
 def require_programme_perm(actor: Actor, perm: Perm) -> set[int]:
     """For staff pages without an object in the URL: the programmes the actor may act in, or 404."""
     programmes = actor.programmes_with(perm)

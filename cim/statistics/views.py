@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cim.access.decorators import programme_perm_required
 from cim.access.roles import Perm
-from cim.access.scoping import access_edition, actor_of
+from cim.access.scoping import access_edition, actor_of, funded_province_codes
 from cim.audit.log import record
 from cim.core.errors import DomainError
 from cim.editions.models import Edition
@@ -85,21 +85,13 @@ def edition_page(request: HttpRequest, pk: int) -> HttpResponse:
 def funder_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """The funder's province (programme staff: every province), with the growth per domain first."""
     actor = actor_of(request)
-    edition = _edition(pk)
-    if not actor.can_in_programme(Perm.VIEW_PUBLISHED_STATISTICS, edition.programme_id):
-        raise Http404
+    edition = access_edition(actor, pk, perm=Perm.VIEW_PUBLISHED_STATISTICS)
     release = published_release(edition)
     if release is None:
         raise Http404
     labels = _labels(release)
-    from cim.organisations.models import Organisation
-
-    province_ids = actor.funder.get(edition.programme_id, frozenset())
-    if province_ids:
-        codes = [
-            code for code in Organisation.objects.filter(pk__in=province_ids).values_list("cbs_code", flat=True) if code
-        ]
-    else:  # programme staff: every province in the tables
+    codes = funded_province_codes(actor, edition.programme_id)
+    if codes is None:  # programme staff: every province in the tables
         codes = sorted({r for t in release.tables.values() for r in t.rows} - {"*", "?"})
     blocks = []
     for key in ("growth_circular_by_province", "growth_total_by_province"):
