@@ -18,24 +18,25 @@ the same and no LP of its own is needed; the point moves only the few atoms that
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csr_array, hstack, identity, vstack
+from scipy.sparse import csr_array
 
+from cim.disclosure.lp import ClosestPoint, ComponentLp, InconsistentModel
 from cim.disclosure.tables import Cell, Item, Kind, Microdata
 
 INF = math.inf
-UNION = -1  # the viewer "all insiders at once" (see AttackerModel.interval)
+UNION = -1  # the viewer "all insiders at once", without what the lone ones know (see _component)
+EVERYONE = -2  # the viewer "all insiders at once", lone ones included: a subset of every insider's view
 CellRef = tuple[str, str, str]
 
 
-class InconsistentModel(Exception):
-    """The published figures contradict the microdata (a corrected value after publication)."""
+__all__ = ["EVERYONE", "UNION", "AttackerModel", "InconsistentModel"]
 
 
 @dataclass(frozen=True)
@@ -52,24 +53,59 @@ class _Optimum:
     point: np.ndarray | None  # an optimal point close to the truth (for unbounded: one far enough)
 
 
+@dataclass(frozen=True)
+class _Own:
+    """What one insider knows about one component: bounds on some of its variables."""
+
+    index: np.ndarray  # local variable indices
+    lower: np.ndarray
+    upper: np.ndarray
+    alone: bool  # alone in an atom here: it knows that atom exactly
+
+
+Constraint = tuple[dict[int, float], float, CellRef | None]  # terms, value, the published cell (None: an atom's size)
+
+
 @dataclass
 class _Component:
     variables: list[int]  # global variable ids
     local: dict[int, int]  # global -> local
+    constraints: list[Constraint]
     matrix: csr_array
     rhs: np.ndarray
-    row_refs: list[CellRef | None]  # the published cell of each equation (None: an atom's size)
+    row_refs: list[CellRef | None]
     integer: bool
     lower: np.ndarray
     upper: np.ndarray
     truth: np.ndarray
+    own: dict[int, _Own] = field(default_factory=dict)  # insider -> what it knows here
     union_lower: np.ndarray | None = None
     union_upper: np.ndarray | None = None
+    everyone_upper: np.ndarray | None = None
     optima: dict[tuple[tuple[int, float], ...], tuple[_Optimum, _Optimum]] = field(default_factory=dict)
+    _solvers: dict[str, ComponentLp | ClosestPoint] = field(default_factory=dict)
+
+    def solver(self, *, relaxed: bool = False) -> ComponentLp:
+        """The hot-started LP of this component (relaxed: integer variables made continuous, for
+        dual values)."""
+        key = "relaxed" if relaxed and self.integer else "plain"
+        if key not in self._solvers:
+            self._solvers[key] = ComponentLp(
+                self.matrix, self.rhs, self.lower, self.upper, integer=self.integer and not relaxed
+            )
+        return self._solvers[key]  # type: ignore[return-value]
+
+    def closest(self) -> ClosestPoint:
+        if "closest" not in self._solvers:
+            self._solvers["closest"] = ClosestPoint(
+                self.matrix, self.rhs, self.lower, self.upper, self.truth, integer=self.integer
+            )
+        return self._solvers["closest"]  # type: ignore[return-value]
 
 
 class AttackerModel:
-    """Built once for a set of cells (published and suppressed) and microdata."""
+    """Built once for a set of cells (published and suppressed) and microdata; `without` gives the
+    model with more cells suppressed, rebuilding only the components those cells were in."""
 
     def __init__(self, cells: Sequence[Cell], published: Iterable[CellRef], data: Microdata) -> None:
         self.cells = {c.ref: c for c in cells}
@@ -81,34 +117,32 @@ class AttackerModel:
         self._upper: list[float] = []
         self._truth: list[float] = []
         self._cell_terms: dict[CellRef, dict[int, float]] = {}
-        self._insider_bounds: dict[int, list[Bound]] = defaultdict(list)
-        self._constraints: list[tuple[dict[int, float], float, CellRef | None]] = []
+        self._bounds_at: dict[int, list[tuple[int, Bound]]] = defaultdict(list)  # variable -> (insider, bound)
+        self._atom_sizes: list[Constraint] = []
         self.scale = 1.0
         self._build_magnitude([c for c in cells if c.kind == Kind.MAGNITUDE])
         self._build_frequency([c for c in cells if c.kind == Kind.FREQUENCY])
-        for ref in sorted(self.published):
-            cell = self.cells[ref]
-            value = float(cell.value) / (self.scale if cell.kind == Kind.MAGNITUDE else 1.0)
-            self._constraints.append((self._cell_terms[ref], value, ref))
-        self._components = self._split_components()
-        self._add_union_bounds()
-        # org -> root -> (local indices, lower, upper, alone anywhere here)
-        self._own: dict[int, dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, bool]]] = {}
-        self._orgs_at: dict[int, list[int]] = defaultdict(list)
-        for org, bounds in self._insider_bounds.items():
-            grouped: dict[int, list[Bound]] = defaultdict(list)
-            for b in bounds:
-                grouped[self._root[b.variable]].append(b)
-            self._own[org] = {}
-            for root, group in grouped.items():
-                component = self._components[root]
-                self._own[org][root] = (
-                    np.array([component.local[b.variable] for b in group], dtype=int),
-                    np.array([b.lower for b in group]),
-                    np.array([b.upper for b in group]),
-                    any(b.alone for b in group),
-                )
-                self._orgs_at[root].append(org)
+        constraints = [*self._atom_sizes, *(self._equation(ref) for ref in sorted(self.published))]
+        self._root = list(range(len(self._kind)))
+        self._components: dict[int, _Component] = {}
+        self._split(list(range(len(self._kind))), constraints)
+
+    def without(self, refs: Iterable[CellRef]) -> AttackerModel:
+        """This model with `refs` suppressed as well. Suppressing only removes equations, so the
+        components those equations were not in, and the optima solved in them, stay as they are."""
+        removed = set(refs) & self.published
+        model = copy.copy(self)
+        model.published = self.published - removed
+        model.lp_count = 0
+        model._root = list(self._root)
+        model._components = dict(self._components)
+        affected = {self._root[v] for ref in removed for v in self._cell_terms[ref]}
+        variables = [v for root in affected for v in self._components[root].variables]
+        constraints = [row for root in affected for row in self._components[root].constraints if row[2] not in removed]
+        for root in affected:
+            del model._components[root]
+        model._split(variables, constraints)
+        return model
 
     # --- building -------------------------------------------------------------------------
     def _new_var(self, kind: Kind, lower: float, upper: float, truth: float) -> int:
@@ -118,10 +152,15 @@ class AttackerModel:
         self._truth.append(truth)
         return len(self._kind) - 1
 
+    def _equation(self, ref: CellRef) -> Constraint:
+        cell = self.cells[ref]
+        value = float(cell.value) / (self.scale if cell.kind == Kind.MAGNITUDE else 1.0)
+        return self._cell_terms[ref], value, ref
+
     def _build_magnitude(self, cells: list[Cell]) -> None:
         membership: dict[Item, list[int]] = defaultdict(list)
         for index, cell in enumerate(cells):
-            for item in cell.items:
+            for item in sorted(cell.items):  # sorted: the same model (and vertex) in every process
                 membership[item].append(index)
         atoms: dict[tuple[int, ...], list[Item]] = defaultdict(list)
         for item, where in membership.items():
@@ -139,13 +178,13 @@ class AttackerModel:
                 self._cell_terms[cells[index].ref][var] = 1.0
             alone = len(owners) == 1
             for org, own in owners.items():
-                self._insider_bounds[org].append(Bound(var, own, own if alone else INF, alone))
+                self._bounds_at[var].append((org, Bound(var, own, own if alone else INF, alone)))
 
     def _build_frequency(self, cells: list[Cell]) -> None:
         membership: dict[Item, list[tuple[str, str]]] = defaultdict(list)
         options: dict[tuple[int, str], set[str]] = defaultdict(set)
         for cell in cells:
-            for unit in cell.items:
+            for unit in sorted(cell.items):
                 if (cell.table, cell.row) not in membership[unit]:
                     membership[unit].append((cell.table, cell.row))
                 options[(unit[0], unit[2])].add(cell.option)
@@ -161,7 +200,7 @@ class AttackerModel:
             variables = {
                 o: self._new_var(Kind.FREQUENCY, 0.0, float(size), float(answers.count(o))) for o in all_options
             }
-            self._constraints.append(({v: 1.0 for v in variables.values()}, float(size), None))
+            self._atom_sizes.append(({v: 1.0 for v in variables.values()}, float(size), None))
             for row in signature:
                 by_row[row].append(variables)
             for unit, own in zip(units, answers, strict=True):
@@ -173,12 +212,14 @@ class AttackerModel:
                         bound = Bound(var, 1.0, float(size))
                     else:
                         bound = Bound(var, 0.0, float(size - 1))
-                    self._insider_bounds[unit[1]].append(bound)
+                    self._bounds_at[var].append((unit[1], bound))
         for cell in cells:
             self._cell_terms[cell.ref] = {variables[cell.option]: 1.0 for variables in by_row[(cell.table, cell.row)]}
 
-    def _split_components(self) -> dict[int, _Component]:
-        parent = list(range(len(self._kind)))
+    def _split(self, variables: list[int], constraints: list[Constraint]) -> None:
+        """Group `variables` into independent components under `constraints` (which mention only
+        these variables) and build each component."""
+        parent = {v: v for v in variables}
 
         def find(x: int) -> int:
             while parent[x] != x:
@@ -186,74 +227,96 @@ class AttackerModel:
                 x = parent[x]
             return x
 
-        for terms, _value, _ref in self._constraints:
+        for terms, _value, _ref in constraints:
             ids = list(terms)
             for other in ids[1:]:
                 ra, rb = find(ids[0]), find(other)
                 if ra != rb:
                     parent[ra] = rb
-        self._root = [find(v) for v in range(len(parent))]
         members: dict[int, list[int]] = defaultdict(list)
-        for var, root in enumerate(self._root):
+        for var in variables:
+            root = find(var)
+            self._root[var] = root
             members[root].append(var)
-        rows_of: dict[int, list[tuple[dict[int, float], float, CellRef | None]]] = defaultdict(list)
-        for constraint in self._constraints:
+        rows_of: dict[int, list[Constraint]] = defaultdict(list)
+        for constraint in constraints:
             if constraint[0]:
                 rows_of[self._root[next(iter(constraint[0]))]].append(constraint)
-        components = {}
-        for root, variables in members.items():
-            local = {v: i for i, v in enumerate(variables)}
-            rows = rows_of.get(root, [])
-            data, indices, pointers = [], [], [0]
-            for terms, _, _ in rows:
-                for var, coef in terms.items():
-                    indices.append(local[var])
-                    data.append(coef)
-                pointers.append(len(indices))
-            components[root] = _Component(
-                variables=variables,
-                local=local,
-                matrix=csr_array((data, indices, pointers), shape=(len(rows), len(variables))),
-                rhs=np.array([value for _, value, _ in rows], dtype=float),
-                row_refs=[ref for _, _, ref in rows],
-                integer=self._kind[variables[0]] == Kind.FREQUENCY,
-                lower=np.array([self._lower[v] for v in variables], dtype=float),
-                upper=np.array([self._upper[v] for v in variables], dtype=float),
-                truth=np.array([self._truth[v] for v in variables], dtype=float),
-            )
-        return components
+        for root, group in members.items():
+            self._components[root] = self._component(sorted(group), rows_of.get(root, []))
 
-    def _add_union_bounds(self) -> None:
-        """Bounds that hold for every insider at once except the upper bounds of organisations
-        alone in their atom: stronger than what any single insider who is not alone knows, so an
-        interval that is wide enough under them is wide enough for each such insider."""
-        for bounds in self._insider_bounds.values():
-            for b in bounds:
-                component = self._components[self._root[b.variable]]
-                if component.union_lower is None or component.union_upper is None:
-                    component.union_lower = component.lower.copy()
-                    component.union_upper = component.upper.copy()
-                i = component.local[b.variable]
-                component.union_lower[i] = max(component.union_lower[i], b.lower)
-                if not b.alone:
-                    component.union_upper[i] = min(component.union_upper[i], b.upper)
+    def _component(self, variables: list[int], rows: list[Constraint]) -> _Component:
+        local = {v: i for i, v in enumerate(variables)}
+        data, indices, pointers = [], [], [0]
+        for terms, _, _ in rows:
+            for var, coef in terms.items():
+                indices.append(local[var])
+                data.append(coef)
+            pointers.append(len(indices))
+        component = _Component(
+            variables=variables,
+            local=local,
+            constraints=rows,
+            matrix=csr_array((data, indices, pointers), shape=(len(rows), len(variables))),
+            rhs=np.array([value for _, value, _ in rows], dtype=float),
+            row_refs=[ref for _, _, ref in rows],
+            integer=self._kind[variables[0]] == Kind.FREQUENCY,
+            lower=np.array([self._lower[v] for v in variables], dtype=float),
+            upper=np.array([self._upper[v] for v in variables], dtype=float),
+            truth=np.array([self._truth[v] for v in variables], dtype=float),
+        )
+        known: dict[int, list[Bound]] = defaultdict(list)
+        for var in variables:
+            for org, bound in self._bounds_at.get(var, ()):
+                known[org].append(bound)
+        for org, group in known.items():
+            component.own[org] = _Own(
+                np.array([local[b.variable] for b in group], dtype=int),
+                np.array([b.lower for b in group]),
+                np.array([b.upper for b in group]),
+                any(b.alone for b in group),
+            )
+        if known:
+            # Bounds that hold for every insider at once except the upper bounds of organisations
+            # alone in their atom: stronger than what any single insider who is not alone knows,
+            # so an interval that is wide enough under them is wide enough for each such insider.
+            # Adding the lone insiders' upper bounds gives what all of them know together: every
+            # insider's feasible set contains it (the truth satisfies it), so an interval wide
+            # enough under it is wide enough for each insider.
+            union_lower, union_upper = component.lower.copy(), component.upper.copy()
+            everyone_upper = component.upper.copy()
+            for group in known.values():
+                for b in group:
+                    i = local[b.variable]
+                    union_lower[i] = max(union_lower[i], b.lower)
+                    everyone_upper[i] = min(everyone_upper[i], b.upper)
+                    if not b.alone:
+                        union_upper[i] = min(union_upper[i], b.upper)
+            component.union_lower, component.union_upper = union_lower, union_upper
+            component.everyone_upper = np.minimum(everyone_upper, union_upper)
+        return component
 
     # --- questions --------------------------------------------------------------------------
     def _roots(self, ref: CellRef) -> set[int]:
         return {self._root[v] for v in self._cell_terms[ref]}
 
+    def linked(self, refs: Iterable[CellRef], others: Iterable[CellRef]) -> set[CellRef]:
+        """The cells of `others` that share a component with a cell of `refs`: only through a
+        shared component can the one's equations or unknowns change what is known of the other."""
+        roots = {root for ref in refs for root in self._roots(ref)}
+        return {ref for ref in others if not self._roots(ref).isdisjoint(roots)}
+
     def insiders_near(self, ref: CellRef) -> list[int]:
         """Organisations whose own numbers take part in the equations around this cell."""
-        return sorted({org for root in self._roots(ref) for org in self._orgs_at.get(root, ())})
+        return sorted({org for root in self._roots(ref) for org in self._components[root].own})
 
     def knows_an_atom(self, org: int, ref: CellRef) -> bool:
         """Whether `org` is alone in an atom near this cell (then the union view does not cover it)."""
-        own = self._own.get(org, {})
-        return any(own[root][3] for root in self._roots(ref) if root in own)
+        return any(own.alone for root in self._roots(ref) if (own := self._components[root].own.get(org)) is not None)
 
     def interval(self, ref: CellRef, insider: int | None = None) -> tuple[float, float]:
         """The feasible interval of a cell (in the cell's unit) from an outsider's view, from the
-        view of `insider`, who knows its own numbers, or (insider=UNION) under the union bounds.
+        view of `insider`, who knows its own numbers, or (UNION, EVERYONE) of all insiders at once.
         An unbounded maximum is INF for the outsider; for an insider whose knowledge does not
         bound it, a value at least twice the cell's plus one (all any requirement asks for)."""
         cell = self.cells[ref]
@@ -286,18 +349,15 @@ class AttackerModel:
             if not component.matrix.shape[0]:
                 continue
             sign = -1.0 if upward else 1.0
-            bounds = self._bounds(component, insider) or (component.lower, component.upper)
+            lower, upper = self._bounds(component, insider) or (component.lower, component.upper)
             self.lp_count += 1
-            result = linprog(
-                sign * objective,
-                A_eq=component.matrix,
-                b_eq=component.rhs,
-                bounds=np.column_stack(bounds),
-                method="highs",
-            )
-            if result.status != 0:
+            try:
+                solution = component.solver(relaxed=True).minimise(sign * objective, lower, upper)
+            except InconsistentModel:
                 continue
-            duals = result.eqlin.marginals
+            if solution.duals is None:
+                continue
+            duals = solution.duals
             for index in np.argsort(-np.abs(duals)):
                 if abs(duals[index]) > 1e-9 and component.row_refs[index] is not None:
                     found.append(component.row_refs[index])  # type: ignore[arg-type]
@@ -320,32 +380,30 @@ class AttackerModel:
     def _bounds(self, component: _Component, insider: int | None) -> tuple[np.ndarray, np.ndarray] | None:
         if insider is None:
             return None
-        if insider == UNION:
-            if component.union_lower is None or component.union_upper is None:
+        if insider in (UNION, EVERYONE):
+            if component.union_lower is None or component.union_upper is None or component.everyone_upper is None:
                 return None
-            return component.union_lower, component.union_upper
-        own = self._own.get(insider, {}).get(self._root[component.variables[0]])
+            return component.union_lower, component.union_upper if insider == UNION else component.everyone_upper
+        own = component.own.get(insider)
         if own is None:
             return None
-        index, low, high, _alone = own
         lower, upper = component.lower.copy(), component.upper.copy()
-        lower[index] = np.maximum(lower[index], low)
-        upper[index] = np.minimum(upper[index], high)
+        lower[own.index] = np.maximum(lower[own.index], own.lower)
+        upper[own.index] = np.minimum(upper[own.index], own.upper)
         return lower, upper
 
     def _respects(self, point: np.ndarray | None, component: _Component, insider: int) -> bool:
         """Whether an optimal point already satisfies what the viewer knows (then it stays optimal)."""
         if point is None:
             return False
-        if insider == UNION:
-            assert component.union_lower is not None
-            assert component.union_upper is not None
-            return self._fits(point, component.union_lower, component.union_upper)
-        own = self._own.get(insider, {}).get(self._root[component.variables[0]])
+        if insider in (UNION, EVERYONE):
+            bounds = self._bounds(component, insider)
+            assert bounds is not None
+            return self._fits(point, *bounds)
+        own = component.own.get(insider)
         if own is None:
             return True
-        index, low, high, _alone = own
-        return self._fits(point[index], low, high)
+        return self._fits(point[own.index], own.lower, own.upper)
 
     def _extremes(self, component: _Component, c: np.ndarray, insider: int | None, reach: float) -> tuple[float, float]:
         key = tuple((int(i), float(c[i])) for i in np.flatnonzero(c))
@@ -379,74 +437,18 @@ class AttackerModel:
         slack = 1e-7 * (1.0 + np.abs(x))
         return bool(np.all(x >= lower - slack) and np.all(x <= upper + slack))
 
-    def _run(
-        self,
-        c: np.ndarray,
-        component: _Component,
-        matrix: csr_array | None,
-        rhs: np.ndarray | None,
-        bounds: np.ndarray,
-        integrality: np.ndarray | None,
-        ub: tuple[csr_array, np.ndarray] | None = None,
-    ):  # type: ignore[no-untyped-def]
-        self.lp_count += 1
-        return linprog(
-            c,
-            A_ub=ub[0] if ub else None,
-            b_ub=ub[1] if ub else None,
-            A_eq=matrix if matrix is not None and matrix.shape[0] else None,
-            b_eq=rhs if matrix is not None and matrix.shape[0] else None,
-            bounds=bounds,
-            method="highs",
-            integrality=integrality,
-        )
-
     def _plain(
         self, component: _Component, c: np.ndarray, bounds: tuple[np.ndarray, np.ndarray] | None, upward: bool
     ) -> float:
         lower, upper = bounds if bounds is not None else (component.lower, component.upper)
-        result = self._run(
-            -c if upward else c,
-            component,
-            component.matrix,
-            component.rhs,
-            np.column_stack([lower, upper]),
-            np.ones(len(c)) if component.integer else None,
-        )
-        if result.status == 3:
-            return INF if upward else -INF
-        if result.status != 0:
-            raise InconsistentModel(result.message)
-        return -float(result.fun) if upward else float(result.fun)
+        self.lp_count += 1
+        solution = component.solver().minimise(-c if upward else c, lower, upper)
+        return -solution.value if upward else solution.value
 
     def _optimum(self, component: _Component, c: np.ndarray, reach: float, *, upward: bool) -> _Optimum:
         """The outsider's optimum and an optimal point as close as possible (L1) to the truth."""
         value = self._plain(component, c, None, upward)
-        n = len(c)
         target = float(c @ component.truth) + reach if math.isinf(value) else value
         tolerance = 1e-7 * max(1.0, abs(target))
-        # Variables [x, p, q] with x - p + q = truth; minimise sum(p + q) keeping c.x at its optimum.
-        eye = identity(n, format="csr")
-        link = hstack([eye, -eye, eye], format="csr")
-        matrix = vstack([hstack([component.matrix, csr_array((component.matrix.shape[0], 2 * n))]), link], format="csr")
-        rhs = np.concatenate([component.rhs, component.truth])
-        objective_row = csr_array(np.concatenate([-c if upward else c, np.zeros(2 * n)]).reshape(1, -1))
-        limit = np.array([-(target - tolerance) if upward else target + tolerance])
-        bounds = np.vstack(
-            [
-                np.column_stack([component.lower, component.upper]),
-                np.column_stack([np.zeros(2 * n), np.full(2 * n, INF)]),
-            ]
-        )
-        integrality: np.ndarray | None = np.concatenate([np.ones(n), np.zeros(2 * n)]) if component.integer else None
-        result = self._run(
-            np.concatenate([np.zeros(n), np.ones(2 * n)]),
-            component,
-            matrix,
-            rhs,
-            bounds,
-            integrality,
-            ub=(objective_row, limit),
-        )
-        point = result.x[:n] if result.status == 0 else None
-        return _Optimum(value, point)
+        self.lp_count += 1
+        return _Optimum(value, component.closest().point(c, target, tolerance, upward=upward))
