@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cim.disclosure.attacker import UNION, AttackerModel
+from cim.disclosure.attacker import EVERYONE, UNION, AttackerModel
 from cim.disclosure.params import DisclosureParams
 from cim.disclosure.rules import (
     Verdict,
@@ -54,6 +54,7 @@ class AuditReport:
     """Staff-only: which suppressed cells were checked from how many views, and what failed."""
 
     suppressed_cells: int = 0
+    earlier_checked: int = 0  # earlier releases' suppressions checked again (those this release touches)
     views_checked: int = 0
     lp_solved: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -123,8 +124,9 @@ def check_cell(
     model: AttackerModel, cell: Cell, params: DisclosureParams, *, insiders: bool = True, stop_at_first: bool = False
 ) -> tuple[list[Failure], int, tuple[float, float]]:
     """Check one suppressed cell from every view. Returns (failures, views checked, the outsider's
-    interval). Insiders not alone in an atom are first checked together under the union bounds
-    (one LP pair); only those that view does not clear get an LP of their own."""
+    interval). Insiders are first checked against what they know together (one LP pair for those
+    not alone in an atom, one for all); only those that view does not clear get an LP of their
+    own."""
     verdict = verdict_for(cell, params)
     failures: list[Failure] = []
     views = 0
@@ -143,17 +145,23 @@ def check_cell(
             return failures, views, outsider
     if not insiders:
         return failures, views, outsider
-    union: tuple[float, float] | None = None
+    together: dict[int, tuple[float, float]] = {}  # UNION / EVERYONE -> interval, solved once
+
+    def known_together(view: int) -> tuple[float, float]:
+        if view not in together:
+            together[view] = model.interval(cell.ref, view)
+        return together[view]
+
     for viewer in model.insiders_near(cell.ref):
         requirement = requirement_for(cell, verdict, viewer, params)
         if requirement is None:
             continue
         views += 1
-        if not model.knows_an_atom(viewer, cell.ref):
-            if union is None:
-                union = model.interval(cell.ref, UNION)
-            if _meets(union, requirement, float(cell.value)):
-                continue
+        # A view that knows at least as much as this viewer and still meets the requirement
+        # clears it without an LP of its own.
+        shared = EVERYONE if model.knows_an_atom(viewer, cell.ref) else UNION
+        if _meets(known_together(shared), requirement, float(cell.value)):
+            continue
         if not judge(viewer, model.interval(cell.ref, viewer), requirement) and stop_at_first:
             return failures, views, outsider
     return failures, views, outsider

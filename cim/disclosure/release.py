@@ -58,7 +58,7 @@ def protect_release(
         new_cells.extend(cells_of[spec.uid])
     earlier_cells: list[Cell] = []
     earlier_suppressed: set[tuple[str, str, str]] = set()
-    for table in ledger:
+    for table in relevant_tables(specs, ledger):
         earlier_cells.extend(build_cells(table.spec, data))
         earlier_suppressed |= {(table.spec.uid, row, column) for row, column in table.suppressed}
     pattern = protect(new_cells, earlier_cells, earlier_suppressed, data, params)
@@ -68,6 +68,20 @@ def protect_release(
             spec, cells_of[spec.uid], pattern.suppressed, pattern.reasons, pattern.report, params
         )
     return ReleaseResult(tables=tables, audit=pattern.report, params=params)
+
+
+def editions_of(spec: TableSpec) -> set[int]:
+    """The editions whose numbers a table's cells sum (each cell sums one edition's numbers)."""
+    return {spec.edition} | ({spec.previous} if spec.previous is not None else set())
+
+
+def relevant_tables(specs: Sequence[TableSpec], ledger: Sequence[LedgerTable]) -> list[LedgerTable]:
+    """The earlier tables that can matter for a release of `specs`: those summing numbers of an
+    edition the release sums. Every published equation sums one edition's numbers, so the
+    attacker's model falls apart per edition and the other tables neither help nor are touched
+    by this release (their suppressions were audited when they were released)."""
+    touched = set().union(*(editions_of(spec) for spec in specs)) if specs else set()
+    return [table for table in ledger if editions_of(table.spec) & touched]
 
 
 def _protected(

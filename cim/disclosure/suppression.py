@@ -146,14 +146,18 @@ def protect(
     all_suppressed = pattern.suppressed | (earlier_suppressed & by_ref.keys())
     # Suppressing more cells removes equations, so feasible intervals only widen: a cell that
     # passed stays passed. Each suppressed cell is therefore checked until it passes, once.
+    # The model is built once; each new suppression only rebuilds the components it touches.
     report = AuditReport()
-    model: AttackerModel | None = None
-    queue = deque(sorted(all_suppressed))
+    model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
+    # An earlier suppression is checked again only where this release's cells share a component
+    # with it (an edition's cells sum that edition's numbers, so mostly the same and the previous
+    # edition): elsewhere the equations and unknowns are exactly those its own release audited.
+    earlier_linked = model.linked(new_refs, all_suppressed - pattern.suppressed)
+    report.earlier_checked = len(earlier_linked)
+    queue = deque(sorted(pattern.suppressed | earlier_linked))
     while queue:
         ref = queue.popleft()
         for _ in range(len(new_cells) + 1):
-            if model is None:
-                model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
             failures, views, _outsider = check_cell(model, by_ref[ref], params, stop_at_first=True)
             report.views_checked += views
             if not failures:
@@ -164,15 +168,13 @@ def protect(
                 report.failures.extend(failures)
                 break
             report.lp_solved += model.lp_count
-            model = None
+            model = model.without(extra)
             for added in extra:
                 all_suppressed.add(added)
                 pattern.suppressed.add(added)
                 pattern.reasons.setdefault(added, (Reason.SECONDARY,))
                 queue.append(added)
-    if model is None:
-        model = AttackerModel(cells, [c.ref for c in cells if c.ref not in all_suppressed], data)
-    for ref in sorted(all_suppressed):  # the final intervals, for the staff preview
+    for ref in sorted(all_suppressed & new_refs):  # the final intervals, for the staff preview
         report.outsider_intervals[ref] = model.interval(ref)
     report.lp_solved += model.lp_count
     report.suppressed_cells = len(all_suppressed)

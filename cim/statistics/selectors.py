@@ -18,6 +18,7 @@ from django.db.models import Max
 
 from cim.disclosure import selectors as ledger
 from cim.disclosure.models import PublishedCell, PublishedTable
+from cim.disclosure.release import editions_of
 from cim.disclosure.results import PublicCell, PublicTable, ordered
 from cim.disclosure.tables import Microdata, TableSpec, build_cells
 from cim.editions.models import Edition, Participation
@@ -140,8 +141,8 @@ def previous_edition(edition: Edition) -> Edition | None:
 
 @dataclass
 class ReleaseInput:
-    """Everything a release of one edition needs: the microdata (this edition, the earlier ones
-    and every edition in the ledger), the catalogue and the ledger itself."""
+    """Everything a release of one edition needs: the microdata (this edition, the one before for
+    growth, and every edition the ledger's tables cover), the catalogue and the ledger itself."""
 
     edition: Edition
     data: Microdata
@@ -155,15 +156,18 @@ class ReleaseInput:
 def release_input(edition: Edition) -> ReleaseInput:
     ledger_tables = ledger.ledger_tables(programme_id=edition.programme_id)
     token = ledger.ledger_token(programme_id=edition.programme_id)
-    needed = {t.spec.edition for t in ledger_tables} | {
-        t.spec.previous for t in ledger_tables if t.spec.previous is not None
-    }
+    previous = previous_edition(edition)
+    this_release = {edition.pk} | ({previous.pk} if previous is not None else set())
+    # Only the earlier tables over these editions take part in the audit (disclosure.release).
+    needed = set(this_release)
+    for table in ledger_tables:
+        if editions_of(table.spec) & this_release:
+            needed |= editions_of(table.spec)
     data = Microdata()
     infos: dict[int, EditionData] = {}
     for other in programme_editions(edition.programme_id):
-        if other.year <= edition.year or other.pk in needed:
+        if other.pk in needed:
             infos[other.pk] = add_edition(data, other)
-    previous = previous_edition(edition)
     if previous is not None and not infos.get(previous.pk, EditionData(previous)).members:
         previous = None  # no submitted scans then: no growth
     info = infos[edition.pk]
