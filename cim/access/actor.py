@@ -31,6 +31,8 @@ class Actor:
     staff: dict[int, Role] = field(default_factory=dict)  # programme id -> staff role
     funder: dict[int, frozenset[int]] = field(default_factory=dict)  # programme id -> province ids
     memberships: dict[int, Membership] = field(default_factory=dict)  # participation id -> membership
+    # Reads shared by several parts of one request (the actor lives as long as its request's user).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_authenticated(self) -> bool:

@@ -155,6 +155,22 @@ def editions_managed(actor: Actor, perm: Perm = Perm.MANAGE_PROGRAMME) -> QueryS
     return Edition.objects.filter(programme_id__in=actor.programmes_with(perm)).select_related("programme")
 
 
+def editions_newest_first(actor: Actor, perm: Perm = Perm.MANAGE_PROGRAMME) -> list[Edition]:
+    """The editions of the programmes where the actor holds `perm`, newest first; read once per
+    request for each set of programmes (the dashboard's panels share it)."""
+    from cim.editions.models import Edition
+
+    programmes = frozenset(actor.programmes_with(perm))
+    if not programmes:
+        return []
+    key = ("editions_newest_first", programmes)
+    if key not in actor.memo:
+        actor.memo[key] = list(
+            Edition.objects.filter(programme_id__in=programmes).select_related("programme").order_by("-year", "pk")
+        )
+    return list(actor.memo[key])
+
+
 def access_edition(actor: Actor, pk: Any, *, perm: Perm = Perm.MANAGE_PROGRAMME) -> Edition:
     """An edition for programme staff holding `perm` in its programme, or Http404."""
     from cim.editions.models import Edition

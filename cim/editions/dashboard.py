@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cim.access.roles import Perm
-from cim.access.scoping import actor_of, editions_managed
+from cim.access.scoping import actor_of, editions_newest_first
 from cim.core.registry import Panel, register_dashboard
 from cim.editions.models import Edition, ParticipationApplication, ParticipationMember
 from cim.editions.selectors import edition_counts, member_participations
@@ -19,7 +19,7 @@ def staff_panels(request: HttpRequest) -> Iterable[Panel]:
     actor = actor_of(request)
     if not actor.programmes_with(Perm.MANAGE_PROGRAMME):
         return []
-    editions = list(editions_managed(actor).order_by("-year")[:5])
+    editions = editions_newest_first(actor)[:5]
     rows = [{"edition": e, "counts": edition_counts(e)} for e in editions]
     pending = ParticipationApplication.objects.filter(
         edition__in=editions, status=ParticipationApplication.Status.PENDING
@@ -34,7 +34,7 @@ def analyst_panels(request: HttpRequest) -> Iterable[Panel]:
     programmes = actor.programmes_with(Perm.READ_CONFIDENTIAL) - actor.programmes_with(Perm.MANAGE_PROGRAMME)
     if not programmes:
         return []
-    editions = list(Edition.objects.filter(programme_id__in=programmes).select_related("programme").order_by("-year"))
+    editions = [e for e in editions_newest_first(actor, Perm.READ_CONFIDENTIAL) if e.programme_id in programmes]
     rows = [{"edition": e, "counts": edition_counts(e)} for e in editions]
     return [Panel("editions/panels/analyst.html", {"rows": rows}, order=10)]
 

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 
 from cim.access.roles import Perm
-from cim.access.scoping import actor_of, participations_visible
+from cim.access.scoping import actor_of, editions_newest_first, participations_visible
 from cim.core.registry import Panel, register_dashboard
-from cim.editions.models import Edition
 from cim.scoring.models import Score
 
 
@@ -47,9 +46,7 @@ def staff_panels(request: HttpRequest) -> Iterable[Panel]:
     programmes = actor.programmes_with(Perm.READ_CONFIDENTIAL)
     if not programmes:
         return []
-    editions = list(
-        Edition.objects.filter(programme_id__in=programmes).select_related("programme").order_by("-year")[:6]
-    )
+    editions = editions_newest_first(actor, Perm.READ_CONFIDENTIAL)[:6]
     return [Panel("reports/panels/staff.html", {"editions": editions}, order=13)]
 
 

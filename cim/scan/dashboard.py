@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cim.access.roles import Perm
-from cim.access.scoping import actor_of, editions_managed
+from cim.access.scoping import actor_of, editions_newest_first
 from cim.core.registry import (
     OverviewColumn,
     Panel,
@@ -49,7 +49,7 @@ def staff_panels(request: HttpRequest) -> Iterable[Panel]:
     actor = actor_of(request)
     if not actor.programmes_with(Perm.MANAGE_PROGRAMME):
         return []
-    editions = list(editions_managed(actor).order_by("-year")[:5])
+    editions = editions_newest_first(actor)[:5]
     return [Panel("scan/panels/staff.html", {"editions": editions}, order=12)]
 
 

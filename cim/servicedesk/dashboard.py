@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 
 from cim.access.roles import Perm
-from cim.access.scoping import actor_of, editions_managed
+from cim.access.scoping import actor_of, editions_newest_first
 from cim.core.registry import Panel, register_dashboard
 from cim.servicedesk.models import Suggestion
 from cim.servicedesk.selectors.announcements import member_announcements
@@ -27,7 +27,7 @@ def staff_panel(request: HttpRequest) -> Iterable[Panel]:
             {
                 "counts": staff_queue_counts(actor),
                 "new_suggestions": staff_suggestions(actor, status=Suggestion.Status.NEW).count(),
-                "editions": list(editions_managed(actor).order_by("-year")[:3]),
+                "editions": editions_newest_first(actor)[:3],
             },
             order=12,
         )

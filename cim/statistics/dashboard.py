@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 
 from cim.access.roles import Perm
-from cim.access.scoping import actor_of
+from cim.access.scoping import actor_of, editions_newest_first
 from cim.core.registry import Panel, register_dashboard
-from cim.editions.models import Edition
 from cim.statistics.selectors import published_editions
 
 
@@ -28,9 +27,7 @@ def staff_panels(request: HttpRequest) -> Iterable[Panel]:
     if not programmes:
         return []
     published = {e.pk for e in published_editions(programmes)}
-    editions = list(
-        Edition.objects.filter(programme_id__in=programmes).select_related("programme").order_by("-year")[:6]
-    )
+    editions = editions_newest_first(actor)[:6]
     return [Panel("statistics/panels/staff.html", {"editions": editions, "published": published}, order=14)]
 
 

@@ -39,7 +39,7 @@ def test_each_role_sees_its_panel(world, client_for) -> None:  # type: ignore[no
 
 def test_dashboard_query_count(world, client_for, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
     client = client_for(SERVICE_DESK)
-    # 22 with the statistics panel: a fixed number per panel, not growing with the data (each panel
-    # still reads the editions it may show itself; a per-request memo would save about six).
-    with django_assert_max_num_queries(24):
+    # 18: a fixed number per panel, not growing with the data; the panels share one read of the
+    # editions (access.scoping.editions_newest_first; it was 22 when each read its own).
+    with django_assert_max_num_queries(20):
         client.get("/dashboard/")
