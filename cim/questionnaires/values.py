@@ -102,8 +102,10 @@ def _parse_multi(spec: m.ValueSpec, raw: Any) -> list[str]:
 
 
 def _parse_scale(spec: m.ValueSpec, raw: Any) -> int:
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return int(raw) if raw == int(raw) else -1
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, float):  # a workbook cell; inf and nan are not whole numbers
+        return int(raw) if raw.is_integer() else -1
     text = str(raw).strip()
     match = re.match(r"^(\d+)\b", text)
     if match:
@@ -121,7 +123,7 @@ def _parse_integer(spec: m.ValueSpec, raw: Any) -> int:
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float):
-        if raw != int(raw):
+        if not raw.is_integer():  # also inf and nan, which a workbook cell can hold
             raise InvalidValue(_("Vul een geheel getal in, zonder komma."))
         return int(raw)
     text = str(raw).replace(" ", "").replace("\u00a0", "")

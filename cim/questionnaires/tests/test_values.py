@@ -89,6 +89,19 @@ def test_integers() -> None:
             values.parse_input(INTEGER, bad)
 
 
+@pytest.mark.parametrize("spec", [SCALE, INTEGER, EURO, PERCENT], ids=["scale", "integer", "euro", "percentage"])
+@pytest.mark.parametrize("cell", [float("inf"), float("-inf"), float("nan"), 1.7976931348623157e308])
+def test_workbook_cells_holding_non_finite_or_huge_floats_are_refused(spec, cell) -> None:  # type: ignore[no-untyped-def]
+    # openpyxl gives a cell of 1.8e308 back as inf; the importer must say so, not crash
+    with pytest.raises(InvalidValue):
+        values.parse_input(spec, cell)
+
+
+def test_whole_floats_from_workbook_cells_are_accepted() -> None:
+    assert values.parse_input(SCALE, 2.0) == 2
+    assert values.parse_input(INTEGER, 42.0) == 42
+
+
 def test_text_is_kept_verbatim_but_limited() -> None:
     payload = "<script>alert(1)</script>"
     assert values.parse_input(m.ValueSpec(m.TEXT, max_length=300), payload) == payload
