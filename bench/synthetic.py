@@ -113,7 +113,11 @@ def build_programme(*, organisations: int, editions: int, slug: str, seed: int =
             Submission.objects.bulk_create(
                 [
                     Submission(
-                        response=r, number=1, receipt_code=f"S-{slug}-{year}-{i:06d}", submitted_at=now, answers=a
+                        response=r,
+                        number=1,
+                        receipt_code=f"S{programme.pk}-{year}-{i:05d}",
+                        submitted_at=now,
+                        answers=a,
                     )
                     for i, (r, a) in enumerate(zip(responses, answers, strict=True))
                 ],
