@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cim.core.forms import DateInput, DateTimeInput, Form, ModelForm, choice_field, model_choice_field
+from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition, FeedbackMoment, Participation, Programme
 from cim.organisations.models import Organisation
 
@@ -46,12 +47,35 @@ class EditionForm(ModelForm):
 class FeedbackMomentForm(ModelForm):
     class Meta:
         model = FeedbackMoment
-        fields = ["date", "description", "description_en"]
+        fields = ["date", "kind", "description", "description_en"]
         widgets = {"date": DateInput()}
 
 
 class StatusForm(Form):
-    to_status = forms.CharField(max_length=20, widget=forms.HiddenInput())
+    """One step in an edition's life, confirmed on its own page. `from_status` is the status the
+    person saw: a stale or repeated submit is refused; a POST without it did not come from the
+    confirmation page and changes nothing."""
+
+    to_status = forms.ChoiceField(choices=EditionStatus.choices, widget=forms.HiddenInput())
+    from_status = forms.ChoiceField(choices=EditionStatus.choices, widget=forms.HiddenInput())
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Komt in het auditlog. Verplicht als de stap afwijkt van de planning."),
+    )
+    new_deadline = forms.DateTimeField(
+        label=_("Nieuwe inleverdatum"),
+        required=False,
+        widget=DateTimeInput(),
+        help_text=_("Alleen bij heropenen; verplicht als de inleverdatum al voorbij is."),
+    )
+
+    def __init__(self, *args: Any, reopening: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not reopening:
+            del self.fields["new_deadline"]
 
 
 class ParticipationAddForm(Form):

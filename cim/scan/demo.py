@@ -24,15 +24,16 @@ from cim.scan.services.submission import RECEIPT_ALPHABET
 SHOWCASE = ("GM0202", "GM0268", "GM0301")
 
 
-def maturity_of(cbs_code: str, year: int) -> float:
-    """A stable starting point per municipality that grows a little every year."""
+def maturity_of(cbs_code: str, nth: int) -> float:
+    """A stable starting point per municipality that grows a little with every edition (`nth`
+    counts from 0, the demo's first edition)."""
     base = random.Random(f"maturity-{cbs_code}").uniform(0.05, 0.8)
-    return min(1.0, base + 0.08 * (year - 2024))
+    return min(1.0, base + 0.08 * nth)
 
 
 def seed(ctx: DemoContext) -> None:
     editions: dict[int, Edition] = ctx.data.get("editions", {})
-    for year in sorted(editions):
+    for nth, year in enumerate(sorted(editions)):
         edition = editions[year]
         row = active_definition_row(edition)
         if row is None:
@@ -62,7 +63,7 @@ def seed(ctx: DemoContext) -> None:
             answers = sample_answers(
                 definition,
                 population=org.population or 20_000,
-                maturity=maturity_of(org.cbs_code or str(org.pk), year),
+                maturity=maturity_of(org.cbs_code or str(org.pk), nth),
                 rng=rng,
                 completeness=completeness,
                 slug=org.name.lower().replace(" ", "-"),

@@ -97,6 +97,7 @@ def scan_page(actor: Actor, participation: Participation, *, current_section: st
         participation_active=participation.status == Participation.Status.ACTIVE,
         takes_monitor=participation.takes_monitor,
         scan_status=participation.scan_status,
+        opens_at=participation.edition.opens_at,
         deadline=participation.deadline,
         now=timezone.now(),
     )

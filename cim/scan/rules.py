@@ -17,6 +17,7 @@ def edit_block_reason(
     participation_active: bool,
     takes_monitor: bool,
     scan_status: str,
+    opens_at: dt.datetime,
     deadline: dt.datetime,
     now: dt.datetime,
 ) -> str | None:
@@ -29,6 +30,10 @@ def edit_block_reason(
         return _("De scan van deze editie is nog niet open.")
     if edition_status != EditionStatus.OPEN:
         return _("Deze editie is gesloten; de scan kan niet meer worden gewijzigd.")
+    if now < opens_at:
+        return _("De scan van deze editie opent op %(date)s.") % {
+            "date": formats.date_format(timezone.localtime(opens_at), "j F Y H:i")
+        }
     if scan_status == ScanStatus.SUBMITTED:
         return _(
             "De scan is ingediend en kan niet meer worden gewijzigd. Moet er toch iets anders? Vraag de servicedesk om de scan te heropenen."

@@ -13,6 +13,8 @@ import random
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from cim.questionnaires import model as m
 from cim.questionnaires import values
 from cim.scan import logic
@@ -89,7 +91,7 @@ class Generator:
                 "procurement_fte": round(self.population / 12000 + rng.uniform(0.5, 3)),
                 "tenders_count": round(self.population / 1500 * rng.uniform(0.6, 1.4)),
                 "staff_trained": round(maturity * self.population / 4000 * rng.uniform(0.5, 1.5)),
-                "policy_target_year": rng.choice([2028, 2030, 2030, 2035]),
+                "policy_target_year": timezone.localdate().year + rng.choice([2, 4, 4, 9]),
             }
             low = spec.min if spec.min is not None else 0
             high = spec.max if spec.max is not None else 1000
@@ -113,8 +115,13 @@ class Generator:
         if vtype == m.LONG_TEXT:
             return " ".join(rng.sample(LESSONS, 2))
         if vtype == m.DATE:
-            low = dt.date.fromisoformat(spec.min or "2018-01-01")
-            high = dt.date.fromisoformat(spec.max or "2026-12-31")
+            today = timezone.localdate()
+            low = (
+                dt.date.fromisoformat(spec.min)
+                if spec.min
+                else today.replace(month=1, day=1) - dt.timedelta(days=8 * 365)
+            )
+            high = dt.date.fromisoformat(spec.max) if spec.max else today
             return (low + dt.timedelta(days=rng.randint(0, (high - low).days))).isoformat()
         return None
 

@@ -9,19 +9,23 @@ holds nothing but released values and suppression markers.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cim.disclosure import selectors as ledger
 from cim.disclosure.models import PublishedCell, PublishedTable
 from cim.disclosure.release import editions_of
 from cim.disclosure.results import PublicCell, PublicTable, ordered
 from cim.disclosure.tables import Microdata, TableSpec, build_cells
-from cim.editions.models import Edition, Participation
+from cim.editions.models import Edition, Participation, ScanStatus
 from cim.organisations.models import Organisation
 from cim.organisations.size_classes import SIZE_CLASSES
 from cim.questionnaires import model as qm
@@ -272,3 +276,49 @@ def province_names(codes: Iterable[str]) -> dict[str, str]:
 
 def size_class_names() -> dict[str, str]:
     return {c.code: str(c.label) for c in SIZE_CLASSES}
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether an edition's statistics may enter the ledger now. `blockers` say why not (yet);
+    `reopened` names organisations whose scan is reopened for a correction (a warning: their
+    figures may still change and a correction means a new version)."""
+
+    blockers: list[str]
+    reopened: list[str]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+
+def publish_readiness(edition: Edition, now: dt.datetime | None = None) -> Readiness:
+    """Publishing while scans can still come in ruins the year's figures: every cell published
+    early stays suppressed in later versions. So the ledger opens for an edition only after its
+    deadline, and only when every submitted scan is scored."""
+    now = now or timezone.now()
+    blockers = []
+    if now < edition.submission_deadline:
+        blockers.append(
+            _(
+                "De inleverdatum (%(date)s) is nog niet voorbij: er kunnen nog scans binnenkomen. U kunt het voorbeeld bekijken; publiceren kan na de inleverdatum."
+            )
+            % {"date": formats.date_format(timezone.localtime(edition.submission_deadline), "j F Y H:i")}
+        )
+    active = Participation.objects.filter(edition=edition, status=Participation.Status.ACTIVE, takes_monitor=True)
+    unscored = active.filter(scan_status=ScanStatus.SUBMITTED, score__isnull=True).count()
+    if unscored:
+        blockers.append(
+            ngettext(
+                "%(n)d ingediende scan is nog niet gescoord; publiceren kan als elke ingediende scan een score heeft.",
+                "%(n)d ingediende scans zijn nog niet gescoord; publiceren kan als elke ingediende scan een score heeft.",
+                unscored,
+            )
+            % {"n": unscored}
+        )
+    reopened = list(
+        active.filter(scan_status=ScanStatus.REOPENED)
+        .order_by("organisation__name")
+        .values_list("organisation__name", flat=True)
+    )
+    return Readiness(blockers=blockers, reopened=reopened)

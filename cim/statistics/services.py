@@ -25,7 +25,7 @@ from cim.disclosure.params import DisclosureParams
 from cim.disclosure.release import ReleaseResult, protect_release
 from cim.disclosure.suppression import ProtectionFailed
 from cim.editions.models import Edition
-from cim.statistics.selectors import ReleaseInput, published_release, release_input
+from cim.statistics.selectors import Readiness, ReleaseInput, publish_readiness, published_release, release_input
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Preview:
     fingerprint: str
     changed: list[str]  # table keys whose public figures differ from the latest publication
     failure: str = ""  # the audit could not protect every cell: nothing can be published
+    readiness: Readiness = field(default_factory=lambda: Readiness([], []))  # the timeline's say
     left_out: list[str] = field(default_factory=list)  # tables whose cells no suppression could protect
 
     @property
@@ -43,7 +44,13 @@ class Preview:
 
     @property
     def publishable(self) -> bool:
-        return self.result is not None and self.result.audit.ok and bool(self.changed) and not self.failure
+        return (
+            self.result is not None
+            and self.result.audit.ok
+            and bool(self.changed)
+            and not self.failure
+            and self.readiness.ready
+        )
 
 
 def _fingerprint(token: str, result: ReleaseResult | None) -> str:
@@ -71,7 +78,15 @@ def _changed(edition: Edition, result: ReleaseResult) -> list[str]:
 
 
 def compute_preview(edition: Edition) -> Preview:
-    """Protect and audit the edition's tables (no write). May take seconds for a large edition."""
+    """Protect and audit the edition's tables (no write). May take seconds for a large edition.
+    The preview is always possible; whether it may be published also depends on the timeline
+    (`Preview.readiness`)."""
+    preview = _protected_preview(edition)
+    preview.readiness = publish_readiness(edition)
+    return preview
+
+
+def _protected_preview(edition: Edition) -> Preview:
     found = release_input(edition)
     if not found.specs:
         return Preview(found, None, _fingerprint(found.token, None), [])
@@ -125,6 +140,8 @@ def statistics_publish(*, actor: Any, edition: Edition, fingerprint: str) -> lis
     if not isinstance(fingerprint, str) or not fingerprint.strip():
         raise DomainError(_("Bekijk eerst het voorbeeld en publiceer vanaf die pagina."))
     preview = compute_preview(edition)
+    if not preview.readiness.ready:
+        raise DomainError(" ".join(preview.readiness.blockers))
     if preview.failure:
         raise DomainError(preview.failure)
     if preview.result is None:

@@ -103,7 +103,12 @@ def build_world() -> World:
         invited_by=penvoerder,
         expires_at=timezone.now() + dt.timedelta(days=5),
     )
-    moment = FeedbackMoment.objects.create(edition=edition, date=dt.date(2031, 2, 1), description="Terugkoppeling")
+    moment = FeedbackMoment.objects.create(
+        edition=edition,
+        date=timezone.localtime(edition.submission_deadline).date() + dt.timedelta(days=14),
+        kind=FeedbackMoment.Kind.RESULTS,
+        description="Terugkoppeling",
+    )
     application = ParticipationApplication.objects.create(
         edition=edition,
         organisation=f.organisation("GM0228"),

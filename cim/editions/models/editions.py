@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cim.core.i18n import localized
+from cim.editions import timeline
 from cim.editions.lifecycle import EditionStatus, results_visible
 
 
@@ -47,23 +48,37 @@ class Edition(models.Model):
     def results_visible(self) -> bool:
         return results_visible(self.status)
 
+    def dates(self, moments: list[timeline.Moment] | None = None) -> timeline.Dates:
+        """The timeline; `moments` replaces the stored feedback moments (to check a change)."""
+        if moments is None:
+            moments = [m.as_moment() for m in self.feedback_moments.all()] if self.pk else []
+        return timeline.Dates(
+            opens_at=self.opens_at,
+            deadline=self.submission_deadline,
+            closing_meeting=self.closing_meeting_date,
+            moments=tuple(moments),
+        )
+
     def clean(self) -> None:
         self.title = " ".join(self.title.split())
-        if self.opens_at and self.submission_deadline and self.submission_deadline <= self.opens_at:
-            raise ValidationError({"submission_deadline": _("De inleverdatum moet na de openingsdatum liggen.")})
-        if (
-            self.closing_meeting_date
-            and self.submission_deadline
-            and self.closing_meeting_date < self.submission_deadline.date()
-        ):
-            raise ValidationError({"closing_meeting_date": _("De slotbijeenkomst ligt na de inleverdatum.")})
+        if not (self.opens_at and self.submission_deadline):
+            return
+        problems = timeline.date_problems(self.dates())
+        if problems:
+            raise ValidationError(problems)
 
 
 class FeedbackMoment(models.Model):
-    """A moment at which the service desk gives feedback ("terugkoppelmoment")."""
+    """A moment at which the service desk gives feedback ("terugkoppelmoment"): on progress while
+    the scan is open, or the results after the deadline (results are released on such a moment)."""
+
+    class Kind(models.TextChoices):
+        PROGRESS = timeline.PROGRESS, _("tussentijds (voortgang)")
+        RESULTS = timeline.RESULTS, _("resultaten")
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="feedback_moments")
     date = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.PROGRESS)
     description = models.CharField(_("omschrijving"), max_length=300)
     description_en = models.CharField(_("omschrijving (Engels)"), max_length=300, blank=True)
 
@@ -78,3 +93,6 @@ class FeedbackMoment(models.Model):
     @property
     def display_description(self) -> str:
         return localized(self, "description")
+
+    def as_moment(self) -> timeline.Moment:
+        return timeline.Moment(date=self.date, kind=self.kind, label=self.description)

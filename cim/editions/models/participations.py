@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cim.editions.timeline import effective_deadline
 from cim.organisations.size_classes import SIZE_CLASS_CHOICES
 
 
@@ -75,8 +76,9 @@ class Participation(models.Model):
 
     @property
     def deadline(self):  # type: ignore[no-untyped-def]
-        """The submission deadline that applies to this participation."""
-        return self.deadline_extended_to or self.edition.submission_deadline
+        """The submission deadline that applies to this participation: its extension, but never
+        earlier than the edition's (which may have moved later since)."""
+        return effective_deadline(self.edition.submission_deadline, self.deadline_extended_to)
 
 
 class ParticipationMember(models.Model):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from cim.editions.codes import MalformedCode, generate_code, hash_secret, normal
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import LoginCode, Participation, ParticipationMember
 from cim.editions.services.participations import membership_grant
+from cim.editions.timeline import code_expiry
 
 CLOSED_FOR_CODES = (EditionStatus.ARCHIVED,)
 
@@ -56,7 +56,9 @@ def login_code_issue(
         participation=participation,
         code_hash=hash_secret(normalise_code(code)),
         issued_by=actor if getattr(actor, "is_authenticated", False) else None,
-        expires_at=timezone.now() + dt.timedelta(days=valid_days),
+        expires_at=code_expiry(
+            issued_at=timezone.now(), valid_days=valid_days, opens_at=participation.edition.opens_at
+        ),
         sent_to=send_to,
     )
     record(
@@ -83,6 +85,26 @@ def login_code_issue(
             },
         )
     return IssuedCode(participation, code, login_code)
+
+
+def codes_follow_opening(*, edition: Any) -> int:
+    """After the opening date moved, codes that are still valid stay valid until at least the
+    usual number of days after the (new) opening. Returns how many codes were extended."""
+    extended = 0
+    valid = LoginCode.objects.filter(
+        participation__edition=edition,
+        redeemed_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    for login_code in valid:
+        until = code_expiry(
+            issued_at=login_code.issued_at, valid_days=settings.LOGIN_CODE_VALID_DAYS, opens_at=edition.opens_at
+        )
+        if until > login_code.expires_at:
+            LoginCode.objects.filter(pk=login_code.pk).update(expires_at=until)
+            extended += 1
+    return extended
 
 
 @dataclass

@@ -66,15 +66,15 @@ CASES = [
         SERVICE_DESK_ONLY,
         kwargs=edition,
         method="post",
-        data=lambda w: {"to_status": "closed"},
+        data=lambda w: {"to_status": "closed", "from_status": "open", "reason": "Matrix"},
     ),
-    Case("editions:staff_edition_status", expect(NOT_ALLOWED), kwargs=edition, label="GET"),
+    Case("editions:staff_edition_status", SERVICE_DESK_ONLY, kwargs=edition, label="GET"),
     Case(
         "editions:staff_feedback_moment_add",
         SERVICE_DESK_ONLY,
         kwargs=edition,
         method="post",
-        data=lambda w: {"date": "2031-03-01", "description": "Extra moment"},
+        data=lambda w: {"date": str(w.feedback_moment.date), "kind": "results", "description": "Extra moment"},
     ),
     Case(
         "editions:staff_feedback_moment_remove",

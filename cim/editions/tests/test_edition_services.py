@@ -38,14 +38,23 @@ def test_create_refuses_duplicate_year_and_bad_timeline() -> None:
         services.edition_create(
             actor=None, programme=existing.programme, year=2031, title="x", opens_at=now, submission_deadline=now
         )
+    with pytest.raises(DomainError, match="De inleverdatum ligt in het verleden"):
+        services.edition_create(
+            actor=None,
+            programme=existing.programme,
+            year=2032,
+            title="x",
+            opens_at=now - dt.timedelta(days=10),
+            submission_deadline=now - dt.timedelta(days=1),
+        )
     with pytest.raises(Exception, match="De inleverdatum moet na de openingsdatum liggen"):
         services.edition_create(
             actor=None,
             programme=existing.programme,
             year=2032,
             title="x",
-            opens_at=now,
-            submission_deadline=now - dt.timedelta(days=1),
+            opens_at=now + dt.timedelta(days=20),
+            submission_deadline=now + dt.timedelta(days=10),
         )
     assert Edition.objects.count() == 1
 
@@ -80,10 +89,11 @@ def test_update_only_allowed_fields_and_audits_the_difference() -> None:
 
 def test_feedback_moments() -> None:
     edition = f.EditionFactory()
-    moment = services.feedback_moment_add(actor=None, edition=edition, date=dt.date(2031, 2, 1), description="Terug")
+    interim = timezone.localdate() + dt.timedelta(days=5)
+    moment = services.feedback_moment_add(actor=None, edition=edition, date=interim, description="Terug")
     services.feedback_moment_remove(actor=None, moment=moment)
     assert not edition.feedback_moments.exists()
     assert AuditEntry.objects.filter(action__startswith="edition.feedback_moment").count() == 2
     archived = f.EditionFactory(status="archived")
     with pytest.raises(DomainError, match="gearchiveerde"):
-        services.feedback_moment_add(actor=None, edition=archived, date=dt.date(2031, 2, 1), description="x")
+        services.feedback_moment_add(actor=None, edition=archived, date=interim, description="x")

@@ -1,4 +1,5 @@
-"""The edition lifecycle: draft → open → closed → results released → archived, no skipping."""
+"""The edition lifecycle: draft → open → closed → results released → archived, no skipping, with
+one way back (closed → open) until the results are released."""
 
 import pytest
 from django.utils import translation
@@ -8,9 +9,11 @@ from cim.editions.lifecycle import (
     EditionStatus,
     InvalidTransition,
     accepts_answers,
+    action_label,
     check_transition,
     next_status,
     results_visible,
+    steps_from,
 )
 
 
@@ -34,8 +37,8 @@ def test_each_step_forward_is_allowed(current: str, target: str) -> None:
         ("draft", "closed"),  # skips open
         ("draft", "archived"),
         ("open", "released"),  # skips closed
-        ("closed", "open"),  # backwards
-        ("released", "closed"),
+        ("released", "closed"),  # backwards after the results are out
+        ("released", "open"),
         ("archived", "draft"),
         ("open", "open"),
         ("open", "gehackt"),  # not a status at all
@@ -52,10 +55,18 @@ def test_refusal_explains_in_dutch_and_english() -> None:
         message = str(InvalidTransition("draft", "closed"))
     assert message == (
         "Een editie met status 'in voorbereiding' kan niet naar 'gesloten'; "
-        "statussen volgen elkaar op zonder stappen over te slaan."
+        "statussen volgen elkaar op zonder stappen over te slaan (alleen een gesloten editie kan terug naar open)."
     )
     with translation.override("en"):
         assert "cannot move to 'closed'" in str(InvalidTransition("draft", "closed"))
+
+
+def test_a_closed_edition_can_be_reopened_and_the_label_says_so() -> None:
+    check_transition("closed", "open")
+    assert steps_from("closed") == (EditionStatus.RESULTS_RELEASED, EditionStatus.OPEN)
+    with translation.override("nl"):
+        assert action_label("closed", "open") == "Editie heropenen"
+        assert action_label("draft", "open") == "Editie openen"
 
 
 def test_what_each_status_allows() -> None:

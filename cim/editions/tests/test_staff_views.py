@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 
 from cim.audit.models import AuditEntry
 from cim.editions.models import Edition, LoginCode, Participation
@@ -49,16 +51,80 @@ def test_staff_of_another_programme_sees_nothing(world, client_for) -> None:  # 
 
 def test_status_change_that_skips_a_step_is_refused_with_a_message(world, client_for) -> None:  # type: ignore[no-untyped-def]
     client = client_for(SERVICE_DESK)
-    response = client.post(f"/beheer/edities/{world.edition.pk}/status/", {"to_status": "archived"}, follow=True)
+    url = f"/beheer/edities/{world.edition.pk}/status/"
+    response = client.post(url, {"to_status": "archived", "from_status": "open"}, follow=True)
     assert "kan niet naar &#x27;gearchiveerd&#x27;" in response.content.decode()
     world.edition.refresh_from_db()
     assert world.edition.status == "open"
-    response = client.post(f"/beheer/edities/{world.edition.pk}/status/", {"to_status": "closed"}, follow=True)
+    # Closing before the deadline asks for a reason; without one nothing changes.
+    page = client.get(url, {"to_status": "closed"}).content.decode()
+    assert "Sluiten vóór de inleverdatum kan alleen met een reden" in page
+    response = client.post(url, {"to_status": "closed", "from_status": "open"})
+    assert response.status_code == 400
+    assert "Geef een reden op." in response.content.decode()
+    assert Edition.objects.get(pk=world.edition.pk).status == "open"
+    response = client.post(
+        url, {"to_status": "closed", "from_status": "open", "reason": "Alle scans zijn binnen"}, follow=True
+    )
     assert "De status is nu: gesloten." in response.content.decode()
+    entry = AuditEntry.objects.filter(action="edition.status_changed").latest("pk")
+    assert entry.reason == "Alle scans zijn binnen"
+    assert entry.details["from"] == "open"
+    assert "override" in entry.details
     # A stale second click (the page still offered "close") changes nothing more.
-    response = client.post(f"/beheer/edities/{world.edition.pk}/status/", {"to_status": "closed"}, follow=True)
-    assert "zonder stappen over te slaan" in response.content.decode()
+    response = client.post(url, {"to_status": "closed", "from_status": "open", "reason": "x"}, follow=True)
+    assert "is intussen gewijzigd" in response.content.decode()
     assert Edition.objects.get(pk=world.edition.pk).status == "closed"
+    assert AuditEntry.objects.filter(action="edition.status_changed").count() == 1
+
+
+def test_a_forged_post_that_skips_the_confirmation_changes_nothing(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(SERVICE_DESK)
+    url = f"/beheer/edities/{world.edition.pk}/status/"
+    for data in ({"to_status": "closed"}, {"to_status": "closed", "from_status": "gehackt"}, {}):
+        response = client.post(url, data | {"reason": "x"}, follow=True)
+        assert "Bevestig de stap op deze pagina; er is niets gewijzigd." in response.content.decode()
+    assert Edition.objects.get(pk=world.edition.pk).status == "open"
+    assert not AuditEntry.objects.filter(action="edition.status_changed").exists()
+
+
+def test_a_closed_edition_is_reopened_with_a_reason_and_a_new_deadline_when_it_passed(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    Edition.objects.filter(pk=world.edition.pk).update(
+        status="closed", submission_deadline=timezone.now() - dt.timedelta(days=2)
+    )
+    client = client_for(SERVICE_DESK)
+    detail = client.get(f"/beheer/edities/{world.edition.pk}/").content.decode()
+    assert "Editie heropenen" in detail
+    assert "Resultaten vrijgeven" in detail
+    url = f"/beheer/edities/{world.edition.pk}/status/"
+    page = client.get(url, {"to_status": "open"}).content.decode()
+    assert "Nieuwe inleverdatum" in page
+    response = client.post(url, {"to_status": "open", "from_status": "closed", "reason": "Correctie Arnhem"})
+    assert response.status_code == 400
+    assert "Geef een nieuwe inleverdatum op." in response.content.decode()
+    past = (timezone.localtime() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        url, {"to_status": "open", "from_status": "closed", "reason": "Correctie Arnhem", "new_deadline": past}
+    )
+    assert "De nieuwe inleverdatum moet in de toekomst liggen." in response.content.decode()
+    assert Edition.objects.get(pk=world.edition.pk).status == "closed"
+    later = (timezone.localtime() + dt.timedelta(days=10)).replace(second=0, microsecond=0)
+    response = client.post(
+        url,
+        {
+            "to_status": "open",
+            "from_status": "closed",
+            "reason": "Correctie Arnhem",
+            "new_deadline": later.strftime("%Y-%m-%dT%H:%M"),
+        },
+        follow=True,
+    )
+    assert "De status is nu: open voor invullen." in response.content.decode()
+    edition = Edition.objects.get(pk=world.edition.pk)
+    assert (edition.status, edition.submission_deadline) == ("open", later)
+    entry = AuditEntry.objects.get(action="edition.status_changed")
+    assert entry.reason == "Correctie Arnhem"
+    assert entry.details["deadline"][1] == later.isoformat()
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from cim.editions.forms import (
     ParticipationAddForm,
     ParticipationEditForm,
     ReasonForm,
+    StatusForm,
 )
 from cim.editions.models import (
     FeedbackMoment,
@@ -79,7 +81,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         query=query,
         onboarding=onboarding if onboarding in {"registered", "code_sent", "no_code"} else "",
     )
-    next_status = lifecycle.next_status(edition.status)
+    steps = [(step, lifecycle.action_label(edition.status, step)) for step in lifecycle.steps_from(edition.status)]
     return render(
         request,
         "editions/staff/edition_detail.html",
@@ -88,8 +90,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "counts": edition_counts(edition),
             "applications": pending_applications(edition),
-            "next_status": next_status,
-            "next_status_label": lifecycle.ACTION_LABELS[next_status] if next_status else None,
+            "steps": steps,
             "query": query,
             "onboarding": onboarding,
             "moment_form": FeedbackMomentForm(),
@@ -115,19 +116,54 @@ def edition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "editions/staff/edition_form.html", {"form": form, "edition": edition})
 
 
-@require_POST
 @programme_perm_required(MANAGE)
 def edition_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One step in the edition's life on its own confirmation page: what it does, what the
+    timeline says (a step against it needs a reason) and, when reopening, a new deadline."""
     edition = access_edition(actor_of(request), pk)
-    try:
-        edition_services.edition_change_status(
-            actor=request.user, edition=edition, to_status=request.POST.get("to_status", "")
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("De status is nu: %(status)s.") % {"status": edition.get_status_display()})
-    return redirect("editions:staff_edition", edition.pk)
+    data = request.POST if request.method == "POST" else None
+    target = (data or request.GET).get("to_status", "")
+    reopening = lifecycle.is_reopening(edition.status, target)
+    form = StatusForm(data, reopening=reopening, initial={"to_status": target, "from_status": edition.status})
+    if data is not None:
+        if not form.is_valid():
+            if {"to_status", "from_status"} & set(form.errors):  # not sent from this page
+                messages.error(request, _("Bevestig de stap op deze pagina; er is niets gewijzigd."))
+                return redirect(reverse("editions:staff_edition_status", args=[edition.pk]) + f"?to_status={target}")
+        else:
+            try:
+                edition_services.edition_change_status(
+                    actor=request.user,
+                    edition=edition,
+                    to_status=form.cleaned_data["to_status"],
+                    expected_status=form.cleaned_data["from_status"],
+                    reason=form.cleaned_data["reason"],
+                    new_deadline=form.cleaned_data.get("new_deadline"),
+                )
+            except DomainError as exc:
+                if exc.code in ("invalid_transition", "stale"):
+                    messages.error(request, exc.message)
+                    return redirect("editions:staff_edition", edition.pk)
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("De status is nu: %(status)s.") % {"status": edition.get_status_display()})
+                return redirect("editions:staff_edition", edition.pk)
+    check = edition_services.step_check(edition, target)
+    known = target in lifecycle.steps_from(edition.status)
+    return render(
+        request,
+        "editions/staff/edition_status.html",
+        {
+            "edition": edition,
+            "form": form,
+            "check": check,
+            "target": target,
+            "label": lifecycle.action_label(edition.status, target) if known else "",
+            "effect": lifecycle.step_effect(edition.status, target) if known else "",
+            "reopening": reopening,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -155,8 +191,12 @@ def feedback_moment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     except FeedbackMoment.DoesNotExist as exc:
         raise Http404 from exc
     edition = access_edition(actor_of(request), moment.edition_id)
-    edition_services.feedback_moment_remove(actor=request.user, moment=moment)
-    messages.success(request, _("Het terugkoppelmoment is verwijderd."))
+    try:
+        edition_services.feedback_moment_remove(actor=request.user, moment=moment)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Het terugkoppelmoment is verwijderd."))
     return redirect("editions:staff_edition", edition.pk)
 
 

@@ -76,8 +76,11 @@ def test_dashboards_link_to_reports_and_score_tables(released, client_for) -> No
 
 
 def test_before_release_the_dashboard_says_when_the_report_comes(world, client_for) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import formats
+
     html = client_for("contributor").get(reverse("portal:dashboard")).content.decode()
-    assert "het rapport komt bij de terugkoppeling op 1 februari 2031" in html
+    when = formats.date_format(world.feedback_moment.date, "j F Y")
+    assert f"het rapport komt bij de terugkoppeling op {when}" in html
 
 
 def test_the_score_table_reads_a_constant_number_of_queries(

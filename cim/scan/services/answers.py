@@ -76,6 +76,7 @@ def edit_context(*, user: Any, participation: Participation) -> EditContext:
         participation_active=participation.status == Participation.Status.ACTIVE,
         takes_monitor=participation.takes_monitor,
         scan_status=participation.scan_status,
+        opens_at=participation.edition.opens_at,
         deadline=participation.deadline,
         now=timezone.now(),
     )

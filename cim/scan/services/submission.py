@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -132,8 +132,8 @@ def response_reopen(
     if submission is None:
         raise DomainError(_("Deze scan is niet ingediend en hoeft dus niet te worden heropend."))
     now = timezone.now()
-    if extend_to is not None and extend_to <= now:
-        raise DomainError(_("De nieuwe inleverdatum moet in de toekomst liggen."))
+    if extend_to is not None:
+        _check_extension(locked, extend_to, now)
     submission.reopened_at = now
     submission.reopened_by = actor
     submission.reopen_reason = reason[:500]
@@ -163,13 +163,12 @@ def deadline_extend(*, actor: Any, participation: Participation, until: dt.datet
     reason = " ".join((reason or "").split())
     if not reason:
         raise DomainError(_("Geef een reden op voor het verlengen van de inleverdatum."))
-    if until <= timezone.now():
-        raise DomainError(_("De nieuwe inleverdatum moet in de toekomst liggen."))
     locked = (
         Participation.objects.select_for_update()
         .select_related("edition__programme", "organisation")
         .get(pk=participation.pk)
     )
+    _check_extension(locked, until, timezone.now())
     previous = locked.deadline
     Participation.objects.filter(pk=locked.pk).update(deadline_extended_to=until)
     participation.deadline_extended_to = until
@@ -184,6 +183,20 @@ def deadline_extend(*, actor: Any, participation: Participation, until: dt.datet
     )
     _mail_penvoerder(locked, "scan/mail/deadline_extended", {"reason": reason, "deadline": until})
     return participation
+
+
+def _check_extension(participation: Participation, until: dt.datetime, now: dt.datetime) -> None:
+    """An extension lies in the future and never shortens the deadline that applies now."""
+    if until <= now:
+        raise DomainError(_("De nieuwe inleverdatum moet in de toekomst liggen."))
+    current = participation.deadline
+    if until <= current:
+        raise DomainError(
+            _(
+                "De nieuwe inleverdatum moet na de inleverdatum liggen die nu geldt (%(date)s); verlengen kan de termijn niet korter maken."
+            )
+            % {"date": formats.date_format(timezone.localtime(current), "j F Y H:i")}
+        )
 
 
 def _mail_penvoerder(participation: Participation, template: str, context: dict[str, Any]) -> None:

@@ -155,7 +155,9 @@ CASES = [
         kwargs=ours,
         method="post",
         data=lambda w: {
-            "until": (timezone.localtime() + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
+            "until": (timezone.localtime(w.edition.submission_deadline) + dt.timedelta(days=10)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
             "reason": "Ziekte",
         },
         label="extend",

@@ -135,7 +135,7 @@ def test_reopen_needs_a_reason_is_audited_and_mails_the_penvoerder(
     with pytest.raises(DomainError):
         response_reopen(actor=desk, participation=world.participation, reason="  ")
     mail.outbox.clear()
-    later = timezone.now() + dt.timedelta(days=14)
+    later = world.edition.submission_deadline + dt.timedelta(days=14)
     with django_capture_on_commit_callbacks(execute=True):
         response_reopen(actor=desk, participation=world.participation, reason="Bedrag GWW klopt niet", extend_to=later)
     participation = Participation.objects.get(pk=world.participation.pk)
@@ -198,7 +198,15 @@ def test_staff_pages_reopen_and_extend(world, client_for, fill, complete_answers
         reverse("scan:staff_reopen", args=[world.participation.pk]), {"reason": "Op verzoek"}, follow=True
     )
     assert "De scan is heropend" in response.content.decode()
-    until = (timezone.localtime() + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
+    # An extension that would end before the edition's own deadline is refused: it never shortens.
+    sooner = (timezone.localtime() + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
+    response = desk.post(
+        reverse("scan:staff_extend", args=[world.participation.pk]), {"until": sooner, "reason": "Vakantie"}
+    )
+    assert "verlengen kan de termijn niet korter maken" in response.content.decode()
+    assert Participation.objects.get(pk=world.participation.pk).deadline_extended_to is None
+    later = timezone.localtime(world.edition.submission_deadline) + dt.timedelta(days=7)
+    until = later.strftime("%Y-%m-%dT%H:%M")
     response = desk.post(
         reverse("scan:staff_extend", args=[world.participation.pk]), {"until": until, "reason": "Vakantie"}, follow=True
     )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from cim.editions.models import Invitation, Participation, ParticipationMember, ScanStatus
+from cim.editions.models import Edition, Invitation, Participation, ParticipationMember, ScanStatus
 from cim.editions.services.invitations import invitation_accept
 from cim.scan.models import Submission
 from cim.testing import factories as f
@@ -52,14 +52,15 @@ def _token_for(invitation: Invitation) -> str:
 
 def test_demo_has_complete_closed_editions_and_a_partial_open_one() -> None:
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    for year in (2024, 2025):
+    oldest, previous, latest = sorted(Edition.objects.values_list("year", flat=True))
+    for year in (oldest, previous):
         statuses = set(Participation.objects.filter(edition__year=year).values_list("scan_status", flat=True))
         assert statuses == {ScanStatus.SUBMITTED}
-    current = list(Participation.objects.filter(edition__year=2026).values_list("scan_status", "scan_progress"))
+    current = list(Participation.objects.filter(edition__year=latest).values_list("scan_status", "scan_progress"))
     assert {s for s, _ in current} >= {ScanStatus.NOT_STARTED, ScanStatus.IN_PROGRESS}
     assert len({p for _, p in current}) > 5  # varied progress
     arnhem = Submission.objects.get(
-        response__participation__edition__year=2025, response__participation__organisation__cbs_code="GM0202"
+        response__participation__edition__year=previous, response__participation__organisation__cbs_code="GM0202"
     )
     rozendaal = Submission.objects.filter(response__participation__organisation__cbs_code="GM0277").first()
     spend = float(arnhem.answers["procurement_spend_total"])

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition
@@ -21,7 +23,10 @@ def gelderland_codes() -> list[str]:
 
 
 def release(edition: Edition) -> Edition:
-    Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.RESULTS_RELEASED)
+    """Released as in life: its deadline has passed (statistics open to the ledger only then)."""
+    Edition.objects.filter(pk=edition.pk).update(
+        status=EditionStatus.RESULTS_RELEASED, submission_deadline=timezone.now() - dt.timedelta(days=1)
+    )
     edition.refresh_from_db()
     return edition
 
