@@ -12,17 +12,19 @@ LOCALE_MO := $(LOCALE_SRC:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+JOBS ?= auto
 USERS ?= 200
 SPAWN_RATE ?= 10
 DURATION ?= 3m
 WORKERS ?= 4
 
-.PHONY: help install run test e2e lint format typecheck bench messages makemessages clean
+.PHONY: help install run test test-calendar e2e lint format typecheck bench messages makemessages clean
 
 help:
 	@echo "make run        install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test       the whole test suite (SQLite by default; DATABASE_URL for PostgreSQL)"
 	@echo "make e2e        only the browser tests (Playwright + /usr/bin/chromium)"
+	@echo "make test-calendar TODAY=+14m   the date-sensitive tests with the clock moved"
 	@echo "make lint       ruff and mypy"
 	@echo "make bench      the benchmarks; prints a table and writes bench/results.json"
 	@echo "make messages   compile the translation catalogues"
@@ -54,7 +56,13 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" -n $(JOBS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m e2e $(PYTEST_ARGS)
+
+# The date-sensitive tests with the clock moved (TODAY=+6m, +14m or YYYY-MM-DD); see docs/testing.md.
+TODAY ?= +6m
+test-calendar: install
+	$(PY) -m pytest -m "calendar and not e2e" -n $(JOBS) --today=$(TODAY) $(PYTEST_ARGS)
 
 e2e: install
 	$(PY) -m pytest -m e2e $(PYTEST_ARGS)

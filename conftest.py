@@ -1,3 +1,3 @@
 """Project-wide pytest configuration: test settings, the permission world, the browser."""
 
-pytest_plugins = ["cim.testing.fixtures", "cim.testing.browser"]
+pytest_plugins = ["cim.testing.clock", "cim.testing.fixtures", "cim.testing.browser"]

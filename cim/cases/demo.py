@@ -19,15 +19,16 @@ from cim.editions.models import Edition, Participation, Programme
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
-# (organisation, title, category, perspective, [(year, phase, note)], planned tender, ambition)
+# (organisation, title, category, perspective, [(editions before the current one, phase, note)],
+#  planned tender in days from today, ambition)
 PROJECTS = (
     (
         "GM0202",
         "Circulaire herinrichting Stationsplein",
         "gww",
         "emvi",
-        [(2024, "idea", ""), (2025, "market_consultation", "Drie marktpartijen gesproken"), (2026, "tender", "")],
-        dt.date(2026, 11, 1),
+        [(2, "idea", ""), (1, "market_consultation", "Drie marktpartijen gesproken"), (0, "tender", "")],
+        -28,
         "Minstens 80% van de bestrating en het straatmeubilair hergebruiken.",
     ),
     (
@@ -35,8 +36,8 @@ PROJECTS = (
         "Circulair meubilair stadskantoor",
         "facilitair",
         "participatief",
-        [(2025, "idea", ""), (2026, "awarded", "Gegund aan een consortium met een sociale werkplaats")],
-        dt.date(2026, 3, 1),
+        [(1, "idea", ""), (0, "awarded", "Gegund aan een consortium met een sociale werkplaats")],
+        -270,
         "Bestaand meubilair opknappen; nieuw alleen als huur met terugname.",
     ),
     (
@@ -44,7 +45,7 @@ PROJECTS = (
         "Elektrische veegwagens",
         "mobiliteit",
         "innovatiegericht",
-        [(2026, "idea", "")],
+        [(0, "idea", "")],
         None,
         "Emissievrij reinigen met modulaire, repareerbare voertuigen.",
     ),
@@ -53,8 +54,8 @@ PROJECTS = (
         "Renovatie sporthal met hergebruikte materialen",
         "gebouwen",
         "innovatiegericht",
-        [(2025, "market_consultation", ""), (2026, "tender", "")],
-        dt.date(2026, 12, 15),
+        [(1, "market_consultation", ""), (0, "tender", "")],
+        21,
         "Materialenpaspoort en 50% hergebruikte bouwmaterialen.",
     ),
     (
@@ -62,12 +63,12 @@ PROJECTS = (
         "Zonnepanelen op gemeentelijk vastgoed",
         "energie",
         "emvi",
-        [(2024, "tender", ""), (2025, "contracted", ""), (2026, "evaluated", "Terugnamegarantie opgenomen")],
-        dt.date(2024, 12, 1),
+        [(2, "tender", ""), (1, "contracted", ""), (0, "evaluated", "Terugnamegarantie opgenomen")],
+        -730,
         "Panelen met terugnamegarantie en een registratie van de gebruikte materialen.",
     ),
 )
-MC4_2026 = {
+MC4_CURRENT = {
     "GM0202": "Circulaire herinrichting Stationsplein",
     "GM0268": "Renovatie sporthal met hergebruikte materialen",
 }
@@ -164,18 +165,21 @@ def seed(ctx: DemoContext) -> None:
     programme = ctx.data["programme"]
     editions: dict[int, Edition] = ctx.data["editions"]
     desk = ctx.data["service_desk"]
-    _seed_projects(programme, editions)
+    _seed_projects(programme, editions, ctx.today)
     _seed_shared_lessons(programme, editions, desk)
     _seed_lessons_in_progress(programme, editions, desk)
-    _seed_material(programme, desk)
+    _seed_material(programme, desk, max(editions))
     ctx.notes.append(
         f"Projects and lessons: penvoerder.arnhem@{DEMO_DOMAIN} has a lesson awaiting approval; the service desk "
         "has one to de-identify (Beheer: Lessen anonimiseren). Material: /materiaal/."
     )
 
 
-def _seed_projects(programme: Programme, editions: dict[int, Edition]) -> None:
-    for code, title, category, perspective, steps, planned, ambition in PROJECTS:
+def _seed_projects(programme: Programme, editions: dict[int, Edition], today: dt.date) -> None:
+    current_year = max(editions)
+    for code, title, category, perspective, offsets, planned_in, ambition in PROJECTS:
+        steps = [(current_year - back, phase, note) for back, phase, note in offsets]
+        planned = today + dt.timedelta(days=planned_in) if planned_in is not None else None
         first_year = steps[0][0]
         owner = _owner(programme, code, first_year)
         user = _penvoerder(code, programme, first_year)
@@ -199,15 +203,22 @@ def _seed_projects(programme: Programme, editions: dict[int, Edition]) -> None:
         # Spread the history over the editions it happened in.
         for change, (year, _phase, _note) in zip(project.phase_changes.order_by("pk"), steps, strict=True):
             ProjectPhaseChange.objects.filter(pk=change.pk).update(
-                changed_at=dt.datetime(year, 10, 1, 12, 0, tzinfo=AMS), edition=editions.get(year)
+                changed_at=_during(editions.get(year), year), edition=editions.get(year)
             )
     current = editions[max(editions)]
-    for code, title in MC4_2026.items():
+    for code, title in MC4_CURRENT.items():
         chosen = Project.objects.filter(programme=programme, organisation__cbs_code=code, title=title).first()
         if chosen and not Masterclass4Choice.objects.filter(edition=current, organisation=chosen.organisation).exists():
             user = _penvoerder(code, programme, current.year)
             if user is not None:
                 project_services.masterclass4_choose(actor=user, project=chosen, edition=current)
+
+
+def _during(edition: Edition | None, year: int) -> dt.datetime:
+    """A moment while the edition's scan was open (a month after it opened)."""
+    if edition is None:
+        return dt.datetime(year, 10, 1, 12, 0, tzinfo=AMS)
+    return edition.opens_at + dt.timedelta(days=30)
 
 
 def _seed_shared_lessons(programme: Programme, editions: dict[int, Edition], desk: User) -> None:
@@ -303,14 +314,14 @@ def _pdf(title: str, subtitle: str, attribution: str) -> bytes:
     return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
 
 
-def _seed_material(programme: Programme, desk: User) -> None:
+def _seed_material(programme: Programme, desk: User, year: int) -> None:
     items = (
         (
             "slides",
             "mc1",
             "De drie perspectieven op circulair inkopen",
             "De presentatie van masterclass 1: EMVI, participatief en innovatiegericht inkopen, met voorbeelden.",
-            "Circulair Inkopen Gelderland, masterclass 1 (2026)",
+            f"Circulair Inkopen Gelderland, masterclass 1 ({year})",
             "",
             ("emvi", "participatief", "innovatiegericht"),
             True,
@@ -320,7 +331,7 @@ def _seed_material(programme: Programme, desk: User) -> None:
             "mc3",
             "Risicobeheer bij een circulaire aanbesteding",
             "Hand-out met een checklist voor risico's en hoe u ze in het contract verdeelt.",
-            "Circulair Inkopen Gelderland, masterclass 3 (2026)",
+            f"Circulair Inkopen Gelderland, masterclass 3 ({year})",
             "",
             ("risicobeheer", "kringlopen-contracten"),
             True,
@@ -340,7 +351,7 @@ def _seed_material(programme: Programme, desk: User) -> None:
             "mc4",
             "Werkvorm masterclass 4: uw eigen aanbesteding",
             "Werkblad voor de vierde masterclass (nog niet gepubliceerd).",
-            "Circulair Inkopen Gelderland, masterclass 4 (2026)",
+            f"Circulair Inkopen Gelderland, masterclass 4 ({year})",
             "",
             ("samenwerking-keten",),
             False,

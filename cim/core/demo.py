@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
-DEMO_PASSWORD = "Circulair-demo-2026"  # noqa: S105 - printed on purpose, demo only
+from django.utils import timezone
+
+DEMO_PASSWORD = "Circulair-demo-wachtwoord"  # noqa: S105 - printed on purpose, demo only
 DEMO_DOMAIN = "demo.cim.test"
+DEMO_SEED = 2026  # a fixed seed: the same demo every time
 
 
 @dataclass
 class DemoContext:
-    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    rng: random.Random = field(default_factory=lambda: random.Random(DEMO_SEED))
+    today: dt.date = field(default_factory=timezone.localdate)  # the demo's timeline is built around it
     data: dict[str, Any] = field(default_factory=dict)  # shared objects: programme, editions, users...
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # (role, email, note)
     notes: list[str] = field(default_factory=list)

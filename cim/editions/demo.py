@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from cim.accounts.models import User
 from cim.accounts.totp import totp_activate
 from cim.core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
-from cim.editions.lifecycle import ORDER, EditionStatus
+from cim.editions.lifecycle import ORDER, EditionStatus, next_status
 from cim.editions.models import (
     Edition,
     FeedbackMoment,
@@ -34,11 +37,11 @@ from cim.organisations.services import population_import
 AMS = ZoneInfo("Europe/Amsterdam")
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only
 POPULATION_FILE = Path(__file__).parent / "demo_population_gelderland.csv"
-# (year, target status, number of Gelderland municipalities taking part)
+# (editions before the current one, target status, number of Gelderland municipalities taking part)
 EDITIONS = (
-    (2024, EditionStatus.RESULTS_RELEASED, 30),
-    (2025, EditionStatus.RESULTS_RELEASED, 38),
-    (2026, EditionStatus.OPEN, 44),
+    (2, EditionStatus.RESULTS_RELEASED, 30),
+    (1, EditionStatus.RESULTS_RELEASED, 38),
+    (0, EditionStatus.OPEN, 44),
 )
 SHOWCASE = ("GM0202", "GM0268", "GM0301")  # Arnhem, Nijmegen, Zutphen: always taking part
 
@@ -58,6 +61,49 @@ def demo_user(email: str, name: str) -> User:
     if user is None:
         user = User.objects.create(email=email, name=name, password=_demo_password_hash())
     return user
+
+
+@dataclass(frozen=True)
+class DemoEdition:
+    """One demo edition's timeline, built around the Monday of the week it is 'now' in."""
+
+    year: int
+    target: EditionStatus
+    count: int
+    opens_at: dt.datetime
+    deadline: dt.datetime
+    interim: dt.date
+    results: dt.date
+    closing_meeting: dt.date
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=AMS)
+
+
+def demo_editions(today: dt.date) -> list[DemoEdition]:
+    """The current edition opened eight weeks ago and is due in six; its interim feedback was last
+    week, its results and closing meeting lie ahead. The two before it are the same, one and two
+    years (52 and 104 weeks) earlier, and are released. Relative to `today`, so the demo works on
+    any date."""
+    monday = today - dt.timedelta(days=today.weekday())
+    current_year = (monday - dt.timedelta(weeks=8)).year
+    plans = []
+    for back, target, count in EDITIONS:
+        anchor = monday - dt.timedelta(weeks=52 * back)
+        plans.append(
+            DemoEdition(
+                year=current_year - back,
+                target=target,
+                count=count,
+                opens_at=_at(anchor - dt.timedelta(weeks=8), 9),
+                deadline=_at(anchor + dt.timedelta(weeks=6, days=4), 17),
+                interim=anchor - dt.timedelta(weeks=1) + dt.timedelta(days=2),
+                results=anchor + dt.timedelta(weeks=11, days=3),
+                closing_meeting=anchor + dt.timedelta(weeks=14, days=3),
+            )
+        )
+    return plans
 
 
 def seed(ctx: DemoContext) -> None:
@@ -99,50 +145,58 @@ def seed(ctx: DemoContext) -> None:
     editions = {}
     rng = ctx.rng
     codes = [m.cbs_code for m in municipalities if m.cbs_code]
-    for year, target, count in EDITIONS:
-        edition = Edition.objects.filter(programme=programme, year=year).first()
+    for plan in demo_editions(ctx.today):
+        edition = Edition.objects.filter(programme=programme, year=plan.year).first()
         if edition is None:
-            edition = edition_services.edition_create(
-                actor=desk,
-                programme=programme,
-                year=year,
-                title=f"Circulair Inkopen Monitor {year}",
-                title_en=f"Circular Procurement Monitor {year}",
-                opens_at=dt.datetime(year, 9, 1, 9, 0, tzinfo=AMS),
-                submission_deadline=dt.datetime(year + 1, 1, 15, 17, 0, tzinfo=AMS),
-                closing_meeting_date=dt.date(year + 1, 3, 12),
-            )
-            for date, text, text_en in (
-                (
-                    dt.date(year, 11, 15),
-                    "Tussentijdse terugkoppeling: voortgang van het invullen",
-                    "Interim feedback: progress of filling in",
-                ),
-                (
-                    dt.date(year + 1, 2, 20),
-                    "Terugkoppeling van de resultaten aan de penvoerders",
-                    "Results fed back to the lead contacts",
-                ),
-            ):
-                FeedbackMoment.objects.get_or_create(
-                    edition=edition,
-                    date=date,
-                    defaults={"description": text, "description_en": text_en},
-                )
-            chosen = sorted(
-                set(SHOWCASE) | set(rng.sample([c for c in codes if c not in SHOWCASE], count - len(SHOWCASE)))
-            )
-            participation_services.participations_add_bulk(actor=desk, edition=edition, codes_text=" ".join(chosen))
-            while ORDER.index(EditionStatus(edition.status)) < ORDER.index(target):
-                edition = edition_services.edition_change_status(
-                    actor=desk,
-                    edition=edition,
-                    to_status=ORDER[ORDER.index(EditionStatus(edition.status)) + 1],
-                )
-        editions[year] = edition
+            edition = _create_edition(desk, programme, plan, rng.sample, codes)
+        editions[plan.year] = edition
+    current = editions[max(editions)]
+    if current.submission_deadline <= timezone.now():
+        ctx.notes.append(
+            "The demo's open edition is past its deadline: it was seeded on an earlier date. "
+            "Delete db.sqlite3 and run make run again for a demo around today."
+        )
     ctx.data["editions"] = editions
 
     _seed_people(ctx, editions)
+
+
+def _create_edition(desk: User, programme: Programme, plan: DemoEdition, sample: Any, codes: list[str]) -> Edition:
+    edition = edition_services.edition_create(
+        actor=desk,
+        programme=programme,
+        year=plan.year,
+        title=f"Circulair Inkopen Monitor {plan.year}",
+        title_en=f"Circular Procurement Monitor {plan.year}",
+        opens_at=plan.opens_at,
+        submission_deadline=plan.deadline,
+        closing_meeting_date=plan.closing_meeting,
+        allow_past=True,
+    )
+    for date, kind, text, text_en in (
+        (
+            plan.interim,
+            FeedbackMoment.Kind.PROGRESS,
+            "Tussentijdse terugkoppeling: voortgang van het invullen",
+            "Interim feedback: progress of filling in",
+        ),
+        (
+            plan.results,
+            FeedbackMoment.Kind.RESULTS,
+            "Terugkoppeling van de resultaten aan de penvoerders",
+            "Results fed back to the lead contacts",
+        ),
+    ):
+        edition_services.feedback_moment_add(
+            actor=desk, edition=edition, date=date, kind=kind, description=text, description_en=text_en
+        )
+    chosen = sorted(set(SHOWCASE) | set(sample([c for c in codes if c not in SHOWCASE], plan.count - len(SHOWCASE))))
+    participation_services.participations_add_bulk(actor=desk, edition=edition, codes_text=" ".join(chosen))
+    while ORDER.index(EditionStatus(edition.status)) < ORDER.index(plan.target):
+        step = next_status(edition.status)
+        assert step is not None
+        edition = edition_services.edition_change_status(actor=desk, edition=edition, to_status=step)
+    return edition
 
 
 def _seed_people(ctx: DemoContext, editions: dict[int, Edition]) -> None:

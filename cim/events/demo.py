@@ -42,16 +42,25 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _session_plan(edition: Edition) -> dict[str, list[tuple[dt.datetime, dt.datetime, str, int]]]:
-    y = edition.year
-    closing = edition.closing_meeting_date or dt.date(y + 1, 3, 12)
+    """Sessions around the week the edition's scan has been open eight weeks (the demo's 'now' for
+    the current edition): the first masterclass 1 has taken place, the second and masterclasses
+    2 and 3 lie ahead (3 is small and full), masterclass 4 follows the deadline."""
+    opened = edition.opens_at.astimezone(AMS).date()
+    anchor = opened - dt.timedelta(days=opened.weekday()) + dt.timedelta(weeks=8)
+    closing = edition.closing_meeting_date or anchor + dt.timedelta(weeks=14, days=3)
+
+    def day(weeks: int, days: int) -> dt.date:
+        return anchor + dt.timedelta(weeks=weeks, days=days)
+
+    mc1a, mc1b, mc2, mc3, mc4 = day(-3, 1), day(1, 3), day(2, 1), day(3, 3), day(8, 1)
     return {
         MC1: [
-            (_at(dt.date(y, 10, 8), 9, 30), _at(dt.date(y, 10, 8), 16, 30), "Huis der Provincie, Arnhem", 45),
-            (_at(dt.date(y, 10, 15), 9, 30), _at(dt.date(y, 10, 15), 16, 30), "Stadhuis Nijmegen", 30),
+            (_at(mc1a, 9, 30), _at(mc1a, 16, 30), "Huis der Provincie, Arnhem", 45),
+            (_at(mc1b, 9, 30), _at(mc1b, 16, 30), "Stadhuis Nijmegen", 30),
         ],
-        MC2: [(_at(dt.date(y, 11, 12), 14), _at(dt.date(y, 11, 12), 17), "Stadhuis Apeldoorn", 30)],
-        MC3: [(_at(dt.date(y, 12, 3), 14), _at(dt.date(y, 12, 3), 17), "Gemeentehuis Ede", 12)],
-        MC4: [(_at(dt.date(y + 1, 2, 4), 14), _at(dt.date(y + 1, 2, 4), 17), "Huis der Provincie, Arnhem", 40)],
+        MC2: [(_at(mc2, 14), _at(mc2, 17), "Stadhuis Apeldoorn", 30)],
+        MC3: [(_at(mc3, 14), _at(mc3, 17), "Gemeentehuis Ede", 12)],
+        MC4: [(_at(mc4, 14), _at(mc4, 17), "Huis der Provincie, Arnhem", 40)],
         CLOSING: [(_at(closing, 13, 30), _at(closing, 17), "Huis der Provincie, Arnhem", 150)],
     }
 

@@ -39,13 +39,19 @@ def seed(ctx: DemoContext) -> None:
         if row is None:
             continue
         definition = parsed(row)
+        # Indexed over every participation, so a second run picks the same ones and adds nothing.
         participations = list(
-            Participation.objects.filter(edition=edition, takes_monitor=True, scan_response__isnull=True)
+            Participation.objects.filter(edition=edition, takes_monitor=True)
             .select_related("organisation")
             .prefetch_related("members__user")
             .order_by("organisation__cbs_code")
         )
+        started = set(
+            Response.objects.filter(participation__edition=edition).values_list("participation_id", flat=True)
+        )
         for index, participation in enumerate(participations):
+            if participation.pk in started:
+                continue
             members = [m for m in participation.members.all() if m.is_active]
             penvoerder = next((m.user for m in members if m.role == ParticipationMember.Role.PENVOERDER), None)
             if penvoerder is None:

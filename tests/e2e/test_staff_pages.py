@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import timezone
 
 from cim.editions.models import Edition, Participation, ParticipationApplication
 from cim.testing.browser import accept_confirmations, assert_accessible, login_with_totp, visit
@@ -28,21 +29,22 @@ def test_service_desk_runs_an_edition(page) -> None:  # type: ignore[no-untyped-
     visit(page, "/beheer/edities/")
     page.get_by_role("link", name="Nieuwe editie").first.click()
     assert_accessible(page)
-    page.get_by_label("Jaar").fill("2031")
-    page.get_by_label("Titel", exact=True).fill("Monitor 2031")
-    page.get_by_label("Open vanaf").fill("2031-09-01T09:00")
-    page.get_by_label("Uiterste inleverdatum").fill("2031-01-01T17:00")
+    year = timezone.localdate().year + 20  # a future edition, free in the world's programme (its edition is 2030)
+    page.get_by_label("Jaar").fill(str(year))
+    page.get_by_label("Titel", exact=True).fill(f"Monitor {year}")
+    page.get_by_label("Open vanaf").fill(f"{year}-09-01T09:00")
+    page.get_by_label("Uiterste inleverdatum").fill(f"{year}-01-01T17:00")
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("De inleverdatum moet na de openingsdatum liggen.").first.is_visible()
     assert_accessible(page)
-    page.get_by_label("Uiterste inleverdatum").fill("2032-01-15T17:00")
+    page.get_by_label("Uiterste inleverdatum").fill(f"{year + 1}-01-15T17:00")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De editie is aangemaakt.").wait_for()
     assert_accessible(page)
-    edition = Edition.objects.get(year=2031)
+    edition = Edition.objects.get(year=year)
     page.get_by_role("link", name="Bewerken").click()
     assert_accessible(page)
-    page.get_by_label("Titel", exact=True).fill("Monitor 2031 (herzien)")
+    page.get_by_label("Titel", exact=True).fill(f"Monitor {year} (herzien)")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De editie is opgeslagen.").wait_for()
 
@@ -58,7 +60,10 @@ def test_service_desk_runs_an_edition(page) -> None:  # type: ignore[no-untyped-
     page.get_by_text("3 organisaties toegevoegd.").wait_for()
     assert Participation.objects.filter(edition=edition).count() == 3
 
-    # Open the edition (one step), then bulk codes page.
+    # Open the edition (one step, months before its opening date: with a reason), then bulk codes page.
+    page.get_by_role("link", name="Editie openen", exact=True).click()
+    assert_accessible(page)
+    page.get_by_label("Reden").fill("Proef met drie gemeenten")
     page.get_by_role("button", name="Editie openen").click()
     page.get_by_text("De status is nu: open voor invullen.").wait_for()
     assert_accessible(page)

@@ -18,7 +18,7 @@ from cim.editions.services.login_codes import login_code_issue
 from cim.scan.services.submission import deadline_extend
 from cim.testing import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
+pytestmark = pytest.mark.django_db
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from cim.accounts.models import User
 from cim.audit.models import AuditEntry
 from cim.core.demo import DEMO_PASSWORD
-from cim.editions.models import Participation
+from cim.editions.models import Edition, Participation
 from cim.reports.models import ReportPdf
 from cim.testing.browser import assert_accessible, login, login_with_totp
 
@@ -26,25 +26,26 @@ def log_out(page) -> None:  # type: ignore[no-untyped-def]
 
 def test_report_journey_on_the_demo_data(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    arnhem = Participation.objects.get(edition__year=2025, organisation__cbs_code="GM0202")
-    arnhem_2026 = Participation.objects.get(edition__year=2026, organisation__cbs_code="GM0202")
+    oldest, previous, current = sorted(Edition.objects.values_list("year", flat=True))  # built around today
+    arnhem = Participation.objects.get(edition__year=previous, organisation__cbs_code="GM0202")
+    arnhem_current = Participation.objects.get(edition__year=current, organisation__cbs_code="GM0202")
 
     # 1. Arnhem's penvoerder finds the released report on the dashboard.
     login(page, "penvoerder.arnhem@demo.cim.test", DEMO_PASSWORD)
     panel = page.get_by_role("region", name="Uw terugkoppeling")
     panel.wait_for()
     assert_accessible(page)
-    assert "het rapport komt bij de terugkoppeling op" in panel.inner_text()  # 2026 is still open
-    panel.get_by_role("link", name="Rapport bekijken 2025").click()
-    page.get_by_role("heading", name="Terugkoppeling 2025: Arnhem").wait_for()
+    assert "het rapport komt bij de terugkoppeling op" in panel.inner_text()  # the current edition is still open
+    panel.get_by_role("link", name=f"Rapport bekijken {previous}").click()
+    page.get_by_role("heading", name=f"Terugkoppeling {previous}: Arnhem").wait_for()
     assert_accessible(page)
     assert "van de 100: fase" in page.locator("#scores").locator("..").inner_text()
     positions = page.get_by_role("region", name="Uw positie tussen de anderen")
     assert "Mediaan van de anderen" in positions.inner_text()
     assert "Alle deelnemers" in positions.inner_text()
     trend = page.get_by_role("region", name="Uw ontwikkeling over de edities")
-    assert "2024" in trend.inner_text()
-    assert "2025" in trend.inner_text()
+    assert str(oldest) in trend.inner_text()
+    assert str(previous) in trend.inner_text()
     assert page.get_by_role("region", name="Aanbevelingen").get_by_role("heading", level=3).count() >= 1
     charts = page.locator("img.cim-chart")
     assert charts.count() >= 8
@@ -62,7 +63,7 @@ def test_report_journey_on_the_demo_data(page, tmp_path) -> None:  # type: ignor
     path = tmp_path / "rapport.pdf"
     info.value.save_as(path)
     assert path.read_bytes().startswith(b"%PDF-")
-    assert info.value.suggested_filename == "terugkoppeling-arnhem-2025-nl.pdf"
+    assert info.value.suggested_filename == f"terugkoppeling-arnhem-{previous}-nl.pdf"
     assert ReportPdf.objects.filter(participation=arnhem, status="done").count() == 1
 
     # 3. The method behind the scores.
@@ -71,17 +72,17 @@ def test_report_journey_on_the_demo_data(page, tmp_path) -> None:  # type: ignor
     assert_accessible(page)
 
     # 4. The open edition's report is not there yet: the penvoerder sees when it comes.
-    page.goto(f"/terugkoppeling/{arnhem_2026.pk}/")
+    page.goto(f"/terugkoppeling/{arnhem_current.pk}/")
     page.get_by_text("Uw rapport is er nog niet").wait_for()
     assert_accessible(page)
 
     # 5. In English.
     page.goto(f"/terugkoppeling/{arnhem.pk}/")
     page.get_by_role("button", name="English").click()
-    page.get_by_role("heading", name="Feedback 2025: Arnhem").wait_for()
+    page.get_by_role("heading", name=f"Feedback {previous}: Arnhem").wait_for()
     assert_accessible(page)
     page.get_by_role("button", name="Nederlands").click()
-    page.get_by_role("heading", name="Terugkoppeling 2025: Arnhem").wait_for()
+    page.get_by_role("heading", name=f"Terugkoppeling {previous}: Arnhem").wait_for()
     log_out(page)
 
     # 6. Nijmegen's penvoerder cannot reach Arnhem's report (404, audited).
@@ -95,11 +96,11 @@ def test_report_journey_on_the_demo_data(page, tmp_path) -> None:  # type: ignor
     page.goto("/dashboard/")
     log_out(page)
 
-    # 7. The service desk sorts the scores of 2025 and reads Arnhem's report for support.
+    # 7. The service desk sorts the scores of the previous edition and reads Arnhem's report for support.
     desk = User.objects.get(email="servicedesk@demo.cim.test")
     login_with_totp(page, desk, DEMO_PASSWORD)
-    page.get_by_role("region", name="Scores en rapporten").get_by_role("link", name="scores 2025").click()
-    page.get_by_role("heading", name="Scores: Circulair Inkopen Monitor 2025").wait_for()
+    page.get_by_role("region", name="Scores en rapporten").get_by_role("link", name=f"scores {previous}").click()
+    page.get_by_role("heading", name=f"Scores: Circulair Inkopen Monitor {previous}").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Organisatie (oplopend sorteren)").click()
     page.wait_for_url("**sorteer=naam**")

@@ -16,7 +16,7 @@ from cim.editions.models import Edition, Participation, ScanStatus
 from cim.scoring.models import Score
 from cim.statistics.services import compute_preview, statistics_publish
 
-pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
+pytestmark = pytest.mark.django_db
 
 
 def still_open(edition: Edition) -> Edition:
