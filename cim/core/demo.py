@@ -12,6 +12,13 @@ from django.utils import timezone
 DEMO_PASSWORD = "Circulair-demo-wachtwoord"  # noqa: S105 - printed on purpose, demo only
 DEMO_DOMAIN = "demo.cim.test"
 DEMO_SEED = 2026  # a fixed seed: the same demo every time
+# The random answers and choices of the n-th demo edition are seeded with FIRST_EDITION_SEED + n,
+# whatever year it is labelled, so the demo's content is the same on every date.
+FIRST_EDITION_SEED = 2024
+
+
+def edition_seed(nth: int) -> int:
+    return FIRST_EDITION_SEED + nth
 
 
 @dataclass

@@ -145,10 +145,10 @@ def seed(ctx: DemoContext) -> None:
     editions = {}
     rng = ctx.rng
     codes = [m.cbs_code for m in municipalities if m.cbs_code]
-    for plan in demo_editions(ctx.today):
+    for nth, plan in enumerate(demo_editions(ctx.today)):
         edition = Edition.objects.filter(programme=programme, year=plan.year).first()
         if edition is None:
-            edition = _create_edition(desk, programme, plan, rng.sample, codes)
+            edition = _create_edition(desk, programme, plan, rng.sample, codes, nth)
         editions[plan.year] = edition
     current = editions[max(editions)]
     if current.submission_deadline <= timezone.now():
@@ -161,7 +161,26 @@ def seed(ctx: DemoContext) -> None:
     _seed_people(ctx, editions)
 
 
-def _create_edition(desk: User, programme: Programme, plan: DemoEdition, sample: Any, codes: list[str]) -> Edition:
+def _install_demo_questionnaire(edition: Edition, nth: int) -> None:
+    """The n-th demo edition asks the n-th shipped questionnaire (retargeted to its year), so the
+    demo's answers, scores and Top 10s are the same on every date."""
+    from cim.questionnaires import services as questionnaires  # it builds on editions, not the reverse
+
+    shipped = questionnaires.shipped_years()
+    if not shipped:
+        return
+    source_year = shipped[min(nth, len(shipped) - 1)]
+    if source_year == edition.year:
+        return
+    source = questionnaires.retarget_year(questionnaires.shipped_source(source_year) or "", edition.year)
+    questionnaires.definition_install(
+        actor=None, edition=edition, source=source, filename=f"monitor-{source_year}.yaml"
+    )
+
+
+def _create_edition(
+    desk: User, programme: Programme, plan: DemoEdition, sample: Any, codes: list[str], nth: int
+) -> Edition:
     edition = edition_services.edition_create(
         actor=desk,
         programme=programme,
@@ -173,6 +192,7 @@ def _create_edition(desk: User, programme: Programme, plan: DemoEdition, sample:
         closing_meeting_date=plan.closing_meeting,
         allow_past=True,
     )
+    _install_demo_questionnaire(edition, nth)
     for date, kind, text, text_en in (
         (
             plan.interim,

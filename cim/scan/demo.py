@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from cim.core.demo import DemoContext
+from cim.core.demo import DemoContext, edition_seed
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition, Participation, ParticipationMember, ScanStatus
 from cim.questionnaires.selectors import active_definition_row, parsed
@@ -58,7 +58,7 @@ def seed(ctx: DemoContext) -> None:
                 continue  # not registered yet: nothing filled in
             colleague = next((m.user for m in members if m.role == ParticipationMember.Role.CONTRIBUTOR), None)
             org = participation.organisation
-            rng = random.Random(f"{org.cbs_code}-{year}")
+            rng = random.Random(f"{org.cbs_code}-{edition_seed(nth)}")
             is_open = edition.status == EditionStatus.OPEN
             if is_open and org.cbs_code not in SHOWCASE and index % 5 == 1:
                 continue  # registered, not started

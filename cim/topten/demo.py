@@ -1,5 +1,5 @@
 """Demo: consents for every demo edition, the Top 10 published for the editions whose closing
-meeting has passed (2024, 2025), and an unpublished (embargoed) ranking for the open edition.
+meeting has passed (the two before the current one), and an unpublished (embargoed) ranking for the open edition.
 
 Idempotent: consents that exist and Top 10s that are published are left alone. In every
 published list one municipality of the Top 10 did not consent, so the page shows an
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from cim.core.demo import DemoContext
+from cim.core.demo import DemoContext, edition_seed
 from cim.editions.lifecycle import EditionStatus
 from cim.editions.models import Edition, Participation, ParticipationMember
 from cim.topten import services
@@ -24,11 +24,11 @@ def seed(ctx: DemoContext) -> None:
     editions: dict[int, Edition] = ctx.data.get("editions", {})
     desk = ctx.data.get("service_desk")
     published = []
-    for year in sorted(editions):
+    for nth, year in enumerate(sorted(editions)):
         edition = Edition.objects.get(pk=editions[year].pk)
         if PublishedTopTen.objects.filter(edition=edition).exists():
             continue
-        _seed_consents(edition)
+        _seed_consents(edition, edition_seed(nth))
         _seed_top_three_lessons(edition)
         if (
             desk is not None
@@ -77,7 +77,7 @@ def _seed_top_three_lessons(edition: Edition) -> None:
             lesson_services.lesson_set_top10(actor=member.user, lesson=lesson, edition=edition)
 
 
-def _seed_consents(edition: Edition) -> None:
+def _seed_consents(edition: Edition, seed: int) -> None:
     review = computed_ranking(edition)
     # The municipality on the fifth line of the Top 10 declines, so the page shows an anonymous rank.
     declines = {line.participation_id for line in review.lines[4:5]}
@@ -95,7 +95,7 @@ def _seed_consents(edition: Edition) -> None:
     for member in members:
         participation = member.participation
         code = participation.organisation.cbs_code or ""
-        rng = random.Random(f"topten-{code}-{edition.year}")
+        rng = random.Random(f"topten-{code}-{seed}")
         if code in SHOWCASE:
             named = True
         elif participation.pk in declines:
