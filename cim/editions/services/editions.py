@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -122,13 +123,7 @@ def step_check(edition: Edition, to_status: str, now: dt.datetime | None = None)
     """What the timeline says about this step now (shown before staff confirm)."""
     dates = edition.dates()
     if edition.status == EditionStatus.OPEN:
-        dates = timeline.Dates(
-            opens_at=dates.opens_at,
-            deadline=dates.deadline,
-            closing_meeting=dates.closing_meeting,
-            moments=dates.moments,
-            extensions_until=latest_extension(edition),
-        )
+        dates = dataclasses.replace(dates, extensions_until=latest_extension(edition))
     return timeline.check_step(edition.status, to_status, dates, now or timezone.now())
 
 
